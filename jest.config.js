@@ -1,0 +1,16 @@
+// One Jest run for the whole workspace. The kind of a test is in its file name
+// (*.unit.spec.ts, *.int.spec.ts, *.e2e.spec.ts); package.json scripts pick kinds.
+const { pathsToModuleNameMapper } = require('./scripts/jest-paths');
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>'],
+  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/.kafka/', '/tmp/'],
+  testMatch: ['**/*.spec.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  moduleNameMapper: pathsToModuleNameMapper(),
+  testTimeout: 30_000,
+  // Integration suites share one broker and one PostgreSQL on a 2-core machine.
+  maxWorkers: 2,
+};

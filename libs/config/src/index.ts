@@ -1,0 +1,4 @@
+export * from './config-error';
+export * from './env-spec';
+export * from './load-config';
+export * from './infrastructure-env';

@@ -1,0 +1,2 @@
+export * from './message-headers';
+export * from './outgoing-message';
