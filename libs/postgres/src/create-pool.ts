@@ -1,0 +1,32 @@
+import { Pool, type PoolConfig } from 'pg';
+
+/** Options for {@link createPool}. */
+export interface CreatePoolOptions {
+  /** PostgreSQL URL, e.g. `postgres://postgres@127.0.0.1:5432/test`. */
+  url: string;
+  /** The schema this service owns; every connection's `search_path` is set to it. */
+  schema?: string;
+  max?: number;
+  applicationName?: string;
+}
+
+/**
+ * A connection pool whose connections all work inside one schema: each service owns its schema
+ * and never reads another's tables (DESIGN.md, "Services").
+ */
+export function createPool({ url, schema, max = 10, applicationName }: CreatePoolOptions): Pool {
+  const config: PoolConfig = { connectionString: url, max, application_name: applicationName };
+  if (schema) {
+    assertIdentifier(schema);
+    config.options = `-c search_path=${schema}`;
+  }
+  return new Pool(config);
+}
+
+/** Schema and table names are interpolated into SQL, so only plain identifiers are accepted. */
+export function assertIdentifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) {
+    throw new Error(`"${name}" is not a valid SQL identifier (lower-case letters, digits, underscores)`);
+  }
+  return name;
+}

@@ -1,0 +1,5 @@
+export * from './create-pool';
+export * from './migration';
+export * from './pg-errors';
+export * from './run-migrations';
+export * from './with-transaction';
