@@ -1,0 +1,115 @@
+import type { Pool, PoolClient } from 'pg';
+import type { OutgoingMessage } from '@oms/contracts';
+import type { StoredEvent } from '../model/stored-event';
+import { readAll } from '../read/read-all';
+import { eventToMessage } from './event-to-message';
+import { OutboxCheckpointRepository } from './outbox-checkpoint.repository';
+import { acquireLeadership } from './relay-leadership';
+
+/** The logging the relay needs; pino and console both fit. */
+export interface RelayLogger {
+  info(fields: object, message: string): void;
+  warn(fields: object, message: string): void;
+}
+
+/** How an {@link OutboxRelay} runs. */
+export interface OutboxRelayOptions {
+  pool: Pool;
+  /** Publishes a batch and resolves once the broker acknowledged every record (acks all). */
+  publish: (messages: OutgoingMessage[]) => Promise<void>;
+  /** The topic an event goes to, e.g. `() => 'oms.order.events.v1'`. */
+  topicFor: (event: StoredEvent) => string;
+  /** Checkpoint and leadership name; one active relay per name (default `outbox`). */
+  name?: string;
+  batchSize?: number;
+  /** Pause when there was nothing to publish. */
+  idleDelayMs?: number;
+  /** Longest pause between retries after a failed publish. */
+  maxBackoffMs?: number;
+  logger?: RelayLogger;
+}
+
+const silent: RelayLogger = { info: () => undefined, warn: () => undefined };
+
+/**
+ * Publishes appended events to Kafka: the transactional outbox. It tails the global log
+ * (skipping nothing that commits late), publishes a batch, then saves its checkpoint; a crash
+ * between the two republishes that batch, so delivery is at-least-once and consumers drop
+ * duplicates by event id. Per-stream order on the topic equals stream-version order. Only one
+ * relay per name publishes at a time (a session advisory lock); others wait as standbys.
+ */
+export class OutboxRelay {
+  private running = false;
+  private loop?: Promise<void>;
+  private leader?: PoolClient;
+  private leaderLost = false;
+  private readonly checkpoints: OutboxCheckpointRepository;
+  private readonly options: Required<Omit<OutboxRelayOptions, 'pool'>> & { pool: Pool };
+  /** Events published since start (including republished ones after a crash). */
+  published = 0;
+
+  constructor(options: OutboxRelayOptions) {
+    this.options = { name: 'outbox', batchSize: 2000, idleDelayMs: 20, maxBackoffMs: 5000, logger: silent, ...options };
+    this.checkpoints = new OutboxCheckpointRepository(options.pool);
+  }
+
+  /** Starts publishing in the background; resolves once this relay holds leadership. */
+  async start(): Promise<void> {
+    this.running = true;
+    await this.lead();
+    this.loop = this.run();
+  }
+
+  // Publishing without the lock could interleave two relays, so losing the leader connection
+  // stops publishing until the lock is held again.
+  private async lead(): Promise<void> {
+    this.leader = await acquireLeadership(this.options.pool, this.options.name, () => this.running);
+    this.leader.once('error', (error) => {
+      this.options.logger.warn({ relay: this.options.name, error: String(error) }, 'outbox relay lost its leader connection');
+      this.leaderLost = true;
+    });
+  }
+
+  /** Finishes the batch in flight, saves the checkpoint and releases leadership. */
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loop;
+    this.leader?.release();
+    this.leader = undefined;
+  }
+
+  private async regainLeadership(): Promise<void> {
+    this.leader?.release(true);
+    this.leaderLost = false;
+    await this.lead();
+  }
+
+  private async run(): Promise<void> {
+    const { name, batchSize, idleDelayMs, maxBackoffMs, logger } = this.options;
+    let checkpoint = await this.checkpoints.load(name);
+    let failures = 0;
+    while (this.running) {
+      try {
+        if (this.leaderLost) await this.regainLeadership();
+        const page = await readAll(this.options.pool, checkpoint, batchSize);
+        if (page.events.length > 0) {
+          await this.options.publish(page.events.map((event) => eventToMessage(event, this.options.topicFor(event))));
+          await this.checkpoints.save(name, page.checkpoint);
+          checkpoint = page.checkpoint;
+          this.published += page.events.length;
+          failures = 0;
+        }
+        if (page.events.length < batchSize) await sleep(idleDelayMs);
+      } catch (error) {
+        failures += 1;
+        const delay = Math.min(maxBackoffMs, 100 * 2 ** Math.min(failures, 10));
+        logger.warn({ relay: name, attempt: failures, retryInMs: delay, error: String(error) }, 'outbox publish failed; retrying the same batch');
+        await sleep(delay);
+      }
+    }
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
