@@ -74,7 +74,8 @@ export class OutboxRelay {
   async stop(): Promise<void> {
     this.running = false;
     await this.loop;
-    this.leader?.release();
+    // Destroy rather than return the connection: a pooled connection would keep the session lock.
+    this.leader?.release(true);
     this.leader = undefined;
   }
 

@@ -1,0 +1,89 @@
+import type { OutgoingMessage } from '@oms/contracts';
+import { runMigrations } from '@oms/postgres';
+import { createTestSchema, waitFor, type TestSchema } from '@oms/testing';
+import { EventStore, eventStoreMigrations, OutboxRelay } from '../index';
+import { newEvents } from '../testing/new-events';
+
+describe('OutboxRelay (real PostgreSQL)', () => {
+  let db: TestSchema;
+  let store: EventStore;
+
+  beforeEach(async () => {
+    db = await createTestSchema('outbox_relay');
+    await runMigrations(db.pool, db.schema, eventStoreMigrations);
+    store = new EventStore(db.pool);
+  });
+  afterEach(() => db.drop());
+
+  /** A relay that records what it publishes; `failNext` makes the next publish throw. */
+  function recordingRelay(name = 'outbox') {
+    const sent: OutgoingMessage[] = [];
+    const control = { failNext: 0 };
+    const relay = new OutboxRelay({
+      pool: db.pool,
+      name,
+      topicFor: (event) => (event.type === 'TestEvent' ? 'oms.order.events.v1' : 'other'),
+      idleDelayMs: 5,
+      maxBackoffMs: 20,
+      publish: async (messages) => {
+        if (control.failNext > 0) {
+          control.failNext -= 1;
+          throw new Error('broker unavailable');
+        }
+        sent.push(...messages);
+      },
+    });
+    return { relay, sent, control };
+  }
+
+  it('publishes each event keyed by stream with its ids in headers, and resumes from its checkpoint', async () => {
+    await store.append('order-1', 0, newEvents(2, 'one'));
+    const first = recordingRelay();
+    await first.relay.start();
+    await waitFor('two events published', () => first.sent.length === 2);
+    await first.relay.stop();
+
+    const [message] = first.sent;
+    const [event] = await store.readStream('order-1');
+    expect(message).toEqual({
+      topic: 'oms.order.events.v1',
+      key: 'order-1',
+      value: event!.payload,
+      headers: { 'message-id': event!.eventId, 'event-type': 'TestEvent', 'stream-version': '1', 'global-position': String(event!.globalPosition), 'correlation-id': 'corr-one' },
+    });
+
+    await store.append('order-1', 2, newEvents(1, 'one-more'));
+    const second = recordingRelay();
+    await second.relay.start();
+    await waitFor('the new event published', () => second.sent.length === 1);
+    await second.relay.stop();
+    expect(second.sent[0]!.headers['stream-version']).toBe('3');
+  });
+
+  it('retries the same batch after a failed publish, losing nothing', async () => {
+    await store.append('order-2', 0, newEvents(3, 'two'));
+    const { relay, sent, control } = recordingRelay();
+    control.failNext = 3;
+    await relay.start();
+    await waitFor('three events published after three failures', () => sent.length === 3);
+    await relay.stop();
+    expect(sent.map((message) => message.headers['stream-version'])).toEqual(['1', '2', '3']);
+  });
+
+  it('lets one relay per name publish; a standby takes over when the leader stops', async () => {
+    const leader = recordingRelay('shared');
+    const standby = recordingRelay('shared');
+    await leader.relay.start();
+    const standbyStarted = standby.relay.start(); // waits for the lock
+    await store.append('order-3', 0, newEvents(2, 'three'));
+    await waitFor('the leader to publish', () => leader.sent.length === 2);
+    expect(standby.sent).toHaveLength(0);
+
+    await leader.relay.stop();
+    await standbyStarted;
+    await store.append('order-3', 2, newEvents(1, 'three-more'));
+    await waitFor('the standby to publish the new event', () => standby.sent.length === 1);
+    await standby.relay.stop();
+    expect(standby.sent[0]!.headers['stream-version']).toBe('3');
+  });
+});
