@@ -1,0 +1,2 @@
+export * from './crc64-avro';
+export * from './fingerprint';
