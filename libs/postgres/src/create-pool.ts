@@ -20,7 +20,11 @@ export function createPool({ url, schema, max = 10, applicationName }: CreatePoo
     assertIdentifier(schema);
     config.options = `-c search_path=${schema}`;
   }
-  return new Pool(config);
+  const pool = new Pool(config);
+  // An idle connection dropped by the server emits 'error' on the pool; unhandled, it would
+  // crash the process. The next query simply gets a fresh connection.
+  pool.on('error', () => undefined);
+  return pool;
 }
 
 /** Schema and table names are interpolated into SQL, so only plain identifiers are accepted. */

@@ -1,0 +1,72 @@
+import type { MessageHeaders } from '@oms/contracts';
+import type { BackoffPolicy } from '../processing/backoff-policy';
+import type { ConsumedMessage } from './consumed-message';
+
+/**
+ * Processes one message inside the batch's transaction. `tx` is what the bus's inbox store hands
+ * out: a `pg` `PoolClient` for {@link PostgresInboxStore}, an {@link InMemoryUnitOfWork} for
+ * {@link InMemoryInboxStore}. Write every effect through it, so effects, the inbox record and the
+ * offset move together.
+ *
+ * Throw {@link PoisonMessageError} for input that can never succeed (dead-lettered at once),
+ * {@link TransientError} for a dependency that is down (the batch is retried); anything else is
+ * retried `maxAttempts` times, then dead-lettered.
+ */
+export type MessageHandler<TValue, TClient> = (message: ConsumedMessage<TValue>, tx: TClient) => Promise<void>;
+
+/** Turns the record bytes into a value; any exception makes the record poison. */
+export type MessageDecoder<TValue> = (value: Buffer, record: { topic: string; headers: MessageHeaders }) => TValue;
+
+/** What one committed transaction did, for metrics and tests. */
+export interface BatchSummary {
+  topic: string;
+  partition: number;
+  firstOffset: string;
+  lastOffset: string;
+  /** Records in the transaction. */
+  received: number;
+  /** Records whose handler ran and committed. */
+  processed: number;
+  /** Records skipped because the inbox had already seen their id. */
+  duplicates: number;
+  /** Records sent to the dead-letter topic. */
+  deadLettered: number;
+  /** Batch attempts it took (1 when nothing transient happened). */
+  attempts: number;
+}
+
+/**
+ * A subscription: one consumer group reading `topics`, decoding with `decode`, handling with
+ * `handler`.
+ *
+ * @example
+ * await bus.subscribe({
+ *   groupId: 'order-service',
+ *   topics: ['oms.ingress.orders.v1'],
+ *   decode: (bytes) => orderCodec.decode(bytes),
+ *   handler: async (message, tx) => orders.accept(message.value, tx),
+ * });
+ */
+export interface SubscribeOptions<TValue, TClient> {
+  groupId: string;
+  /** Topic names or patterns (a pattern is resolved against the topics existing at subscribe time). */
+  topics: Array<string | RegExp>;
+  decode: MessageDecoder<TValue>;
+  handler: MessageHandler<TValue, TClient>;
+  /** Where a group without committed offsets starts. Default `true`: a new group sees the whole log. */
+  fromBeginning?: boolean;
+  /** Partitions processed at the same time, each in its own transaction. Default 4. */
+  partitionsConsumedConcurrently?: number;
+  /** Attempts for a handler failing with an unclassified error before it is dead-lettered. Default 3. */
+  maxAttempts?: number;
+  /**
+   * Most messages in one transaction. Default 64: each message runs in a SAVEPOINT, and
+   * PostgreSQL caches 64 subtransaction ids per backend before every snapshot in the database
+   * takes a slow path. 64 messages per commit still leaves the commit budget far from binding.
+   */
+  maxMessagesPerTransaction?: number;
+  /** Backoff between attempts of a failing batch (transient errors) or message. */
+  backoff?: Partial<BackoffPolicy>;
+  /** Called after each committed transaction. */
+  onBatchProcessed?: (summary: BatchSummary) => void;
+}

@@ -1,0 +1,108 @@
+import type { PoolClient } from 'pg';
+import { Headers } from '@oms/contracts';
+import { runMigrations } from '@oms/postgres';
+import { createTestSchema, uniqueName, waitFor, type TestSchema } from '@oms/testing';
+import { RecordingLogger } from '../contract-tests/recording.logger';
+import { PoisonMessageError } from '../errors/poison-message.error';
+import { InProcessBus } from '../in-process/in-process-bus';
+import { messagingMigrations } from './messaging.migrations';
+import { PostgresInboxStore } from './postgres-inbox.store';
+
+describe('PostgresInboxStore (real PostgreSQL)', () => {
+  let db: TestSchema;
+  let store: PostgresInboxStore;
+  beforeAll(async () => {
+    db = await createTestSchema('messaging_inbox');
+    await runMigrations(db.pool, db.schema, [
+      ...messagingMigrations,
+      { component: 'inbox-test', id: '001-effects', sql: 'CREATE TABLE inbox_effects (message_id text NOT NULL)' },
+    ]);
+    store = new PostgresInboxStore(db.pool);
+  });
+  afterAll(() => db.drop());
+
+  const entry = (messageId: string) => ({ consumerGroup: 'g', messageId, topic: 't', partition: 0, offset: '0' });
+
+  it('keys the inbox by consumer group and message id', async () => {
+    const key = await db.pool.query<{ column_name: string }>(
+      `SELECT a.attname AS column_name FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+       WHERE i.indrelid = 'messaging_inbox'::regclass AND i.indisprimary ORDER BY array_position(i.indkey, a.attnum)`,
+    );
+    expect(key.rows.map((row) => row.column_name)).toEqual(['consumer_group', 'message_id']);
+  });
+
+  it('makes a second transaction recording the same id wait for the first, then skip it', async () => {
+    const first = await store.begin();
+    expect([...(await first.recordNew([entry('shared'), entry('only-first')]))].sort()).toEqual(['only-first', 'shared']);
+    const second = await store.begin();
+    let secondResult: ReadonlySet<string> | undefined;
+    const secondRecording = second.recordNew([entry('shared'), entry('only-second')]).then((fresh) => (secondResult = fresh));
+    // The second blocks on the first's uncommitted row: it must not decide before the first ends.
+    await waitFor('the second transaction to block on the row lock', async () => {
+      const waiting = await db.pool.query(`SELECT 1 FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO messaging_inbox%'`);
+      return (waiting.rowCount ?? 0) > 0;
+    });
+    expect(secondResult).toBeUndefined();
+    await first.commit();
+    await secondRecording;
+    expect([...(secondResult ?? [])]).toEqual(['only-second']);
+    await second.commit();
+  });
+
+  it('retries a batch whose connection was killed, on a fresh connection, applying it once', async () => {
+    const logger = new RecordingLogger();
+    const bus = new InProcessBus<PoolClient>({ inbox: store, logger });
+    const topic = uniqueName('killed');
+    let killed = false;
+    await bus.subscribe({
+      groupId: uniqueName('killed.group'),
+      topics: [topic],
+      decode: (bytes) => bytes.toString(),
+      backoff: { initialDelayMs: 10, maxDelayMs: 50 },
+      handler: async (message, tx) => {
+        await tx.query('INSERT INTO inbox_effects (message_id) VALUES ($1)', [message.messageId]);
+        if (message.value === 'second' && !killed) {
+          killed = true;
+          await tx.query('SELECT pg_terminate_backend(pg_backend_pid())');
+        }
+      },
+    });
+    await bus.producer.send(['first', 'second', 'third'].map((id) => ({ topic, key: 'k', value: Buffer.from(id), headers: { [Headers.messageId]: `${topic}/${id}` } })));
+    await waitFor('three effects', async () => (await effectsLike(topic)).length === 3);
+    await bus.close();
+    expect((await effectsLike(topic)).sort()).toEqual([`${topic}/first`, `${topic}/second`, `${topic}/third`]);
+    expect(logger.lines.find((line) => line.level === 'warn')?.fields['error']).toMatch(/terminating connection/);
+  });
+
+  it('records dead-lettered messages with their outcome', async () => {
+    const bus = new InProcessBus<PoolClient>({ inbox: store });
+    const topic = uniqueName('outcome');
+    const groupId = uniqueName('outcome.group');
+    await bus.subscribe({
+      groupId,
+      topics: [topic],
+      decode: (bytes) => bytes.toString(),
+      handler: async (message) => {
+        if (message.value === 'bad') throw new PoisonMessageError('rejected');
+      },
+    });
+    await bus.producer.send(['good', 'bad'].map((id) => ({ topic, key: 'k', value: Buffer.from(id), headers: { [Headers.messageId]: id } })));
+    const rows = await waitFor('two inbox rows', async () => {
+      const result = await db.pool.query<{ message_id: string; outcome: string }>(
+        'SELECT message_id, outcome FROM messaging_inbox WHERE consumer_group = $1 ORDER BY "offset"',
+        [groupId],
+      );
+      return result.rows.length === 2 && result.rows;
+    });
+    await bus.close();
+    expect(rows).toEqual([
+      { message_id: 'good', outcome: 'processed' },
+      { message_id: 'bad', outcome: 'dead-lettered' },
+    ]);
+  });
+
+  async function effectsLike(topic: string): Promise<string[]> {
+    const result = await db.pool.query<{ message_id: string }>('SELECT message_id FROM inbox_effects WHERE message_id LIKE $1', [`${topic}/%`]);
+    return result.rows.map((row) => row.message_id);
+  }
+});

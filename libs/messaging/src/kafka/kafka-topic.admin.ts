@@ -1,0 +1,70 @@
+import { Kafka, type Admin } from 'kafkajs';
+import type { TopicSpec } from '../bus/message-bus';
+import { noopLogger, type MessagingLogger } from '../bus/messaging-logger';
+import { kafkaLogCreator, kafkajsLogLevel } from './kafka-log.adapter';
+import { deadLetterTopicOf } from '../processing/dead-letter.factory';
+
+/**
+ * Creates and deletes topics; each topic comes with its `<topic>.dlq` twin. Usable on its own
+ * (deploy scripts, tests) or through {@link KafkaMessageBus.topics}.
+ *
+ * @example
+ * const admin = new KafkaTopicAdmin({ brokers: ['127.0.0.1:9092'], clientId: 'setup' });
+ * await admin.ensureTopics([{ topic: 'oms.order.events.v1', partitions: 8 }]);
+ * await admin.close();
+ */
+export class KafkaTopicAdmin {
+  private readonly kafka: Kafka;
+  private admin: Promise<Admin> | undefined;
+
+  /** A client of its own; it connects on first use. */
+  constructor(options: { brokers: string[]; clientId: string; logger?: MessagingLogger }) {
+    this.kafka = new Kafka({
+      clientId: options.clientId,
+      brokers: options.brokers,
+      logLevel: kafkajsLogLevel('warn'),
+      logCreator: kafkaLogCreator(options.logger ?? noopLogger),
+    });
+  }
+
+  /** Creates the topics and `.dlq` twins that do not exist yet, and waits for their leaders. */
+  async ensureTopics(specs: TopicSpec[]): Promise<void> {
+    const admin = await this.connected();
+    const existing = new Set(await admin.listTopics());
+    const wanted = specs.flatMap((spec) => [spec, { topic: deadLetterTopicOf(spec.topic), partitions: spec.partitions }]);
+    const missing = wanted.filter((spec) => !existing.has(spec.topic));
+    if (missing.length === 0) return;
+    // Another process may create the same topic meanwhile; createTopics treats "exists" as done.
+    await admin.createTopics({
+      topics: missing.map((spec) => ({ topic: spec.topic, numPartitions: spec.partitions })),
+      waitForLeaders: true,
+    });
+  }
+
+  /** Deletes the topics and their `.dlq` twins that exist (tests, tooling). */
+  async deleteTopics(topics: string[]): Promise<void> {
+    const admin = await this.connected();
+    const existing = new Set(await admin.listTopics());
+    const doomed = topics.flatMap((topic) => [topic, deadLetterTopicOf(topic)]).filter((topic) => existing.has(topic));
+    if (doomed.length > 0) await admin.deleteTopics({ topics: doomed });
+  }
+
+  /** Disconnects the admin client. */
+  async close(): Promise<void> {
+    const admin = this.admin;
+    this.admin = undefined;
+    await (await admin?.catch(() => undefined))?.disconnect();
+  }
+
+  private connected(): Promise<Admin> {
+    this.admin ??= (async () => {
+      const admin = this.kafka.admin();
+      await admin.connect();
+      return admin;
+    })().catch((error: unknown) => {
+      this.admin = undefined;
+      throw error;
+    });
+    return this.admin;
+  }
+}

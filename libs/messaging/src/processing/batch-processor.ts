@@ -1,0 +1,120 @@
+import type { OutgoingMessage } from '@oms/contracts';
+import { errorFields, positionFields } from '../bus/log-fields';
+import type { BatchSummary } from '../bus/subscribe-options';
+import { classifyFailure } from '../errors/error-classification';
+import type { InboxEntry, InboxTransaction } from '../inbox/inbox-store';
+import { backoffDelay, waitWhileRunning, type WaitControl } from './backoff-policy';
+import { buildDeadLetter } from './dead-letter.factory';
+import { messageIdOf, type IncomingRecord } from './incoming-record';
+import { runMessage, StoppedWhileRetrying } from './message-runner';
+import type { ProcessingContext } from './processing-context';
+
+/**
+ * The processing model both buses share. For the records of one partition, in order:
+ * one transaction per chunk of `maxMessagesPerTransaction` records → inbox rows for the whole
+ * chunk (already-seen ids are skipped) → each new message in a savepoint → dead letters
+ * published → COMMIT → `onCommitted` (where the bus commits its offset).
+ *
+ * Dead letters are published before COMMIT. If the process dies between the two, the batch is
+ * redelivered, fails again and is dead-lettered again: a dead letter may be duplicated (it
+ * keeps its `message-id`, so operators can tell) but is never lost. Publishing after COMMIT
+ * would make the inbox say "done" for a dead letter that never reached `<topic>.dlq`.
+ *
+ * A failure outside a single message (a transient error, the database or broker down) rolls
+ * the transaction back and retries the same records in the same order with capped exponential
+ * backoff, for as long as it takes: a key's messages are never reordered or skipped.
+ */
+export class BatchProcessor<TValue, TClient> {
+  constructor(private readonly context: ProcessingContext<TValue, TClient>) {}
+
+  /** Processes `records` (one partition, in offset order). Returns early only when the consumer stops. */
+  async process(records: IncomingRecord[], control: WaitControl, onCommitted: (last: IncomingRecord) => Promise<void>): Promise<void> {
+    const size = this.context.maxMessagesPerTransaction;
+    for (let start = 0; start < records.length; start += size) {
+      // The chunk in flight finishes on close(); the rest of the batch is left for the next member.
+      if (start > 0 && !control.isRunning()) return;
+      const chunk = records.slice(start, start + size);
+      if (!(await this.commitChunk(chunk, control))) return;
+      await onCommitted(chunk[chunk.length - 1] as IncomingRecord);
+    }
+  }
+
+  private async commitChunk(chunk: IncomingRecord[], control: WaitControl): Promise<boolean> {
+    for (let attempt = 1; ; attempt++) {
+      let summary: BatchSummary;
+      try {
+        summary = await this.runTransaction(chunk, control, attempt);
+      } catch (error) {
+        if (error instanceof StoppedWhileRetrying) return false;
+        const delayMs = backoffDelay(this.context.backoff, attempt);
+        const log = classifyFailure(error) === 'transient' ? this.context.logger.warn : this.context.logger.error;
+        log.call(this.context.logger, 'batch failed; rolled back, retrying the same records', {
+          ...this.range(chunk),
+          attempt,
+          delayMs,
+          ...errorFields(error),
+        });
+        if (!(await waitWhileRunning(delayMs, control))) return false;
+        continue;
+      }
+      if (attempt > 1) this.context.logger.info('batch committed after retrying', { ...this.range(chunk), attempt });
+      // Outside the try: the transaction is committed, an observer's bug must not retry it.
+      try {
+        this.context.onBatchProcessed?.(summary);
+      } catch (error) {
+        this.context.logger.error('onBatchProcessed threw', errorFields(error));
+      }
+      return true;
+    }
+  }
+
+  private async runTransaction(chunk: IncomingRecord[], control: WaitControl, attempt: number): Promise<BatchSummary> {
+    const tx = await this.context.inbox.begin();
+    try {
+      const entries = chunk.map((record) => this.entryOf(record));
+      const fresh = new Set(await tx.recordNew(entries));
+      const deadLetters: OutgoingMessage[] = [];
+      let processed = 0;
+      for (const [index, record] of chunk.entries()) {
+        const entry = entries[index] as InboxEntry;
+        // delete(): a second copy of an id inside the same chunk counts as a duplicate.
+        if (!fresh.delete(entry.messageId)) continue;
+        // A failed heartbeat means a rebalance; finishing is still right (the inbox makes the
+        // redelivery harmless) and the offset commit will tell the client to rejoin.
+        await control.heartbeat().catch(() => undefined);
+        const outcome = await runMessage(record, entry.messageId, tx, this.context, control);
+        if (outcome.kind === 'processed') processed++;
+        else deadLetters.push(await this.deadLetter(tx, entry, record, outcome.error));
+      }
+      if (deadLetters.length > 0) await this.context.deadLetters.send(deadLetters);
+      await tx.commit();
+      const duplicates = chunk.length - processed - deadLetters.length;
+      return { ...this.range(chunk), received: chunk.length, processed, duplicates, deadLettered: deadLetters.length, attempts: attempt };
+    } catch (error) {
+      await tx.rollback();
+      throw error;
+    }
+  }
+
+  private async deadLetter(tx: InboxTransaction<TClient>, entry: InboxEntry, record: IncomingRecord, error: unknown): Promise<OutgoingMessage> {
+    await tx.markDeadLettered(entry);
+    this.context.logger.error('message is poison; dead-lettering it', {
+      ...positionFields(record),
+      groupId: this.context.groupId,
+      messageId: entry.messageId,
+      ...errorFields(error),
+    });
+    return buildDeadLetter(record, error, this.context.groupId);
+  }
+
+  private entryOf(record: IncomingRecord): InboxEntry {
+    const { topic, partition, offset } = record;
+    return { consumerGroup: this.context.groupId, messageId: messageIdOf(record), topic, partition, offset };
+  }
+
+  private range(chunk: IncomingRecord[]): { topic: string; partition: number; firstOffset: string; lastOffset: string } {
+    const first = chunk[0] as IncomingRecord;
+    const last = chunk[chunk.length - 1] as IncomingRecord;
+    return { topic: first.topic, partition: first.partition, firstOffset: first.offset, lastOffset: last.offset };
+  }
+}

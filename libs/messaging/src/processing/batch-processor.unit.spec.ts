@@ -1,0 +1,123 @@
+import { DeadLetterHeaders, Headers, type OutgoingMessage } from '@oms/contracts';
+import type { MessageProducer } from '../bus/message-producer';
+import type { BatchSummary } from '../bus/subscribe-options';
+import { PublishError } from '../errors/publish.error';
+import { TransientError } from '../errors/transient.error';
+import { InMemoryInboxStore, type InMemoryUnitOfWork } from '../inbox/in-memory-inbox.store';
+import { RecordingLogger } from '../contract-tests/recording.logger';
+import { BatchProcessor } from './batch-processor';
+import type { IncomingRecord } from './incoming-record';
+import type { ProcessingContext } from './processing-context';
+
+const record = (offset: number, label = `m${offset}`): IncomingRecord => ({
+  topic: 'oms.test.v1',
+  partition: 0,
+  offset: String(offset),
+  key: 'order-1',
+  value: Buffer.from(label),
+  headers: { [Headers.messageId]: label },
+  timestamp: 0,
+});
+const records = (count: number) => Array.from({ length: count }, (_, offset) => record(offset));
+
+class FakeProducer implements MessageProducer {
+  readonly sent: OutgoingMessage[] = [];
+  failuresLeft = 0;
+  async send(messages: OutgoingMessage[]): Promise<void> {
+    if (this.failuresLeft-- > 0) throw new PublishError('broker down');
+    this.sent.push(...messages);
+  }
+}
+
+function setup(handler: (label: string, tx: InMemoryUnitOfWork) => Promise<void>, overrides: Partial<ProcessingContext<string, InMemoryUnitOfWork>> = {}) {
+  const effects: string[] = [];
+  const summaries: BatchSummary[] = [];
+  const deadLetters = new FakeProducer();
+  const logger = new RecordingLogger();
+  const processor = new BatchProcessor<string, InMemoryUnitOfWork>({
+    groupId: 'group-1',
+    system: 'test',
+    inbox: new InMemoryInboxStore(),
+    deadLetters,
+    decode: (bytes) => bytes.toString(),
+    handler: async (message, tx) => {
+      await handler(message.value, tx);
+      tx.afterCommit(() => effects.push(message.value));
+    },
+    logger,
+    maxAttempts: 3,
+    maxMessagesPerTransaction: 64,
+    backoff: { initialDelayMs: 1, maxDelayMs: 5, multiplier: 2 },
+    onBatchProcessed: (summary) => summaries.push(summary),
+    ...overrides,
+  });
+  return { processor, effects, summaries, deadLetters, logger };
+}
+
+const running = { heartbeat: async () => undefined, isRunning: () => true };
+
+describe('BatchProcessor', () => {
+  it('commits at most maxMessagesPerTransaction records per transaction, reporting each commit', async () => {
+    const { processor, effects, summaries } = setup(async () => undefined, { maxMessagesPerTransaction: 64 });
+    const committed: string[] = [];
+    await processor.process(records(150), running, async (last) => void committed.push(last.offset));
+    expect(committed).toEqual(['63', '127', '149']);
+    expect(summaries.map((summary) => summary.received)).toEqual([64, 64, 22]);
+    expect(effects).toHaveLength(150);
+  });
+
+  it('retries the whole transaction when publishing dead letters fails, then publishes them once', async () => {
+    const { processor, effects, deadLetters, logger } = setup(async (label) => {
+      if (label === 'm1') throw new Error('cannot parse');
+    }, { maxAttempts: 1 });
+    deadLetters.failuresLeft = 1;
+    await processor.process(records(3), running, async () => undefined);
+    expect(effects).toEqual(['m0', 'm2']);
+    expect(deadLetters.sent.map((letter) => letter.headers[DeadLetterHeaders.sourceOffset])).toEqual(['1']);
+    expect(logger.lines.filter((line) => line.level === 'warn').map((line) => line.fields['errorType'])).toEqual(['PublishError']);
+  });
+
+  it('gives up a transient retry when the consumer stops, committing nothing', async () => {
+    let stopping = false;
+    const { processor, effects } = setup(async () => {
+      stopping = true;
+      throw new TransientError('database failover');
+    });
+    const committed: string[] = [];
+    await processor.process(records(2), { heartbeat: async () => undefined, isRunning: () => !stopping }, async (last) => void committed.push(last.offset));
+    expect(committed).toEqual([]);
+    expect(effects).toEqual([]);
+  });
+
+  it('keeps heartbeating while it waits between attempts', async () => {
+    let heartbeats = 0;
+    let calls = 0;
+    const { processor } = setup(
+      async () => {
+        if (++calls === 1) throw new TransientError('lock timeout');
+      },
+      { backoff: { initialDelayMs: 1_200, maxDelayMs: 1_200, multiplier: 1 } },
+    );
+    await processor.process(records(1), { heartbeat: async () => void heartbeats++, isRunning: () => true }, async () => undefined);
+    // One per message attempt, plus at least two during the ~1 s wait (500 ms slices).
+    expect(heartbeats).toBeGreaterThanOrEqual(4);
+  });
+
+  it('does not retry a committed transaction when the observer throws', async () => {
+    const { processor, effects, logger } = setup(async () => undefined, {
+      onBatchProcessed: () => {
+        throw new Error('metrics exporter down');
+      },
+    });
+    await processor.process(records(2), running, async () => undefined);
+    expect(effects).toEqual(['m0', 'm1']);
+    expect(logger.lines.map((line) => line.message)).toEqual(['onBatchProcessed threw']);
+  });
+
+  it('treats a record without a value as poison', async () => {
+    const { processor, deadLetters } = setup(async () => undefined);
+    await processor.process([{ ...record(0), value: null }], running, async () => undefined);
+    expect(deadLetters.sent[0]?.headers[DeadLetterHeaders.errorType]).toBe('DecodeError');
+    expect(deadLetters.sent[0]?.value).toEqual(Buffer.alloc(0));
+  });
+});
