@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
+import type { PoolClient } from 'pg';
+import { KafkaMessageBus, messagingMigrations, PostgresInboxStore, type Subscription } from '@oms/messaging';
 import { runMigrations } from '@oms/postgres';
 import { createTestSchema, testKafkaBrokers, uniqueName, waitFor, type TestSchema } from '@oms/testing';
 import { EventStore, eventStoreMigrations, OutboxHeaders } from '../index';
@@ -26,36 +27,32 @@ function startRelay(db: TestSchema, topic: string): { child: ChildProcess; publi
 
 describe('OutboxRelay crash (real PostgreSQL, real Kafka, SIGKILL)', () => {
   let db: TestSchema;
-  let consumer: Consumer;
+  let bus: KafkaMessageBus<PoolClient>;
+  let subscription: Subscription;
   const topic = uniqueName('outbox-crash');
-  const seen: { streamId: string; version: number; eventId: string }[] = [];
 
   beforeAll(async () => {
     db = await createTestSchema('outbox_crash');
-    await runMigrations(db.pool, db.schema, eventStoreMigrations);
-    // The consumer's side effect: one row per event, written with an inbox check in one transaction.
-    await db.pool.query('CREATE TABLE effects (event_id uuid PRIMARY KEY, stream_id text NOT NULL, version int NOT NULL)');
-    const kafka = new Kafka({ clientId: 'crash-test', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING });
-    const admin = kafka.admin();
-    await admin.connect();
-    await admin.createTopics({ topics: [{ topic, numPartitions: 4 }], waitForLeaders: true });
-    await admin.disconnect();
-    consumer = kafka.consumer({ groupId: uniqueName('outbox-crash-group') });
-    await consumer.connect();
-    await consumer.subscribe({ topic, fromBeginning: true });
-    await consumer.run({
-      eachMessage: async ({ message }) => {
-        const eventId = message.headers!['message-id']!.toString();
-        const streamId = message.key!.toString();
-        const version = Number(message.headers![OutboxHeaders.streamVersion]!.toString());
-        seen.push({ streamId, version, eventId });
-        await db.pool.query('INSERT INTO effects VALUES ($1, $2, $3) ON CONFLICT (event_id) DO NOTHING', [eventId, streamId, version]);
+    await runMigrations(db.pool, db.schema, [...eventStoreMigrations, ...messagingMigrations]);
+    // The consumer's side effect: one row per delivery it applies, in the inbox's transaction.
+    // No uniqueness here: a second effect for one event would show up in the count.
+    await db.pool.query('CREATE TABLE effects (seq bigserial PRIMARY KEY, event_id uuid NOT NULL, stream_id text NOT NULL, version int NOT NULL)');
+    bus = new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: 'outbox-crash-test', inbox: new PostgresInboxStore(db.pool) });
+    await bus.ensureTopics([{ topic, partitions: 4 }]);
+    subscription = await bus.subscribe({
+      groupId: uniqueName('outbox-crash-group'),
+      topics: [topic],
+      decode: (bytes) => bytes,
+      handler: async (message, tx) => {
+        const version = Number(message.headers[OutboxHeaders.streamVersion]);
+        await tx.query('INSERT INTO effects (event_id, stream_id, version) VALUES ($1, $2, $3)', [message.messageId, message.key, version]);
       },
     });
   }, 60_000);
 
   afterAll(async () => {
-    await consumer?.disconnect();
+    await subscription?.close();
+    await bus?.close();
     await db?.drop();
   });
 
@@ -91,17 +88,16 @@ describe('OutboxRelay crash (real PostgreSQL, real Kafka, SIGKILL)', () => {
       secondRun.child.kill('SIGTERM');
     }
 
-    // Per stream, the first delivery of each version comes in version order; re-sends after the
-    // crash are duplicates of events already seen.
-    const firstSeen = new Map<string, number>();
-    const ids = new Set<string>();
-    for (const { streamId, version, eventId } of seen) {
-      if (ids.has(eventId)) continue;
-      ids.add(eventId);
-      expect(version).toBe((firstSeen.get(streamId) ?? 0) + 1);
-      firstSeen.set(streamId, version);
+    // Exactly once: one effect per event, none twice. In order: per stream, effects were applied
+    // in version order.
+    const effects = await db.pool.query<{ event_id: string; stream_id: string; version: number }>('SELECT event_id, stream_id, version FROM effects ORDER BY seq');
+    expect(new Set(effects.rows.map((row) => row.event_id)).size).toBe(effects.rows.length);
+    const lastVersion = new Map<string, number>();
+    for (const { stream_id: streamId, version } of effects.rows) {
+      expect(version).toBe((lastVersion.get(streamId) ?? 0) + 1);
+      lastVersion.set(streamId, version);
     }
-    expect(ids.size).toBe(STREAMS * EVENTS_PER_STREAM);
+    expect([...lastVersion.values()].every((version) => version === EVENTS_PER_STREAM)).toBe(true);
     const stored = await db.pool.query<{ count: string }>('SELECT count(*) FROM events');
     expect(Number(stored.rows[0]!.count)).toBe(STREAMS * EVENTS_PER_STREAM);
   }, 180_000);
