@@ -8,3 +8,7 @@ export * from './logging/logging.module';
 export * from './metrics/metrics.controller';
 export * from './metrics/metrics.module';
 export * from './telemetry/start-telemetry';
+export * from './transport/connect-kafka-transport';
+export * from './transport/kafka-event.transport';
+export * from './transport/kafka-message.context';
+export * from './transport/rethrow-rpc.filter';
