@@ -6,7 +6,7 @@ const { pathsToModuleNameMapper } = require('./scripts/jest-paths');
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>'],
-  testPathIgnorePatterns: ['/node_modules/', '/dist/', '/\\.kafka/', '/tmp/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/\\.kafka/', '<rootDir>/tmp/'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   moduleNameMapper: pathsToModuleNameMapper(),

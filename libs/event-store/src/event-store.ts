@@ -23,8 +23,8 @@ export class EventStore {
 
   /** Appends to one stream; see {@link EventStore.appendMany}. */
   async append(streamId: string, expectedVersion: ExpectedVersion, events: NewEvent[], client?: PoolClient): Promise<AppendResult> {
-    const [result] = await this.appendMany([{ streamId, expectedVersion, events }], client);
-    return result!;
+    const results = await this.appendMany([{ streamId, expectedVersion, events }], client);
+    return results[0] as AppendResult; // appendMany answers once per stream given
   }
 
   /**

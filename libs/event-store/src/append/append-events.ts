@@ -122,7 +122,7 @@ function translateInsertError(error: unknown, rows: Rows): unknown {
   const { constraint, detail } = error as { constraint?: string; detail?: string };
   if (constraint === 'events_event_id_unique') return new DuplicateEventError(detail ?? 'unknown');
   // A concurrent transaction appended the same version first and has committed.
-  const streamId = /\(stream_id, stream_version\)=\((.*), (\d+)\)/.exec(detail ?? '')?.[1] ?? rows.streamId[0]!;
+  const streamId = /\(stream_id, stream_version\)=\((.*), (\d+)\)/.exec(detail ?? '')?.[1] ?? rows.streamId[0] ?? '';
   const attempted = rows.version[rows.streamId.indexOf(streamId)] ?? 1;
   return new ConcurrencyError(streamId, attempted - 1, attempted);
 }

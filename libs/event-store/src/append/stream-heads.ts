@@ -27,6 +27,7 @@ export async function readStreamHeads(
     [streamIds],
   );
   const [current, ...rows] = result.rows;
+  if (!current) throw new Error('stream heads query returned no row');
   const heads = new Map<string, StreamHead>();
   for (const row of rows) {
     heads.set(row.stream_id as string, {
@@ -35,5 +36,5 @@ export async function readStreamHeads(
       transactionId: BigInt(row.transaction_id),
     });
   }
-  return { heads, currentTransactionId: BigInt(current!.transaction_id) };
+  return { heads, currentTransactionId: BigInt(current.transaction_id) };
 }

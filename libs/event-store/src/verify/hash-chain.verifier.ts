@@ -37,8 +37,9 @@ export async function verifyHashChain(db: Pool | PoolClient, streamId?: string, 
       eventsChecked += 1;
       previous = event;
     }
-    if (page.length < pageSize) return { ok: true, streamsChecked, eventsChecked };
-    after = { streamId: previous!.streamId, version: previous!.streamVersion };
+    const last = page[page.length - 1];
+    if (!last || page.length < pageSize) return { ok: true, streamsChecked, eventsChecked };
+    after = { streamId: last.streamId, version: last.streamVersion };
   }
 }
 
