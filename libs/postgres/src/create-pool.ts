@@ -8,18 +8,22 @@ export interface CreatePoolOptions {
   schema?: string;
   max?: number;
   applicationName?: string;
+  /**
+   * A transaction left open kills its session after this long (default 60 s). An open writing
+   * transaction anywhere on the server holds back every xmin-safe log reader (the outbox relay,
+   * projections) until it ends, so a leaked one must not live for ever.
+   */
+  idleInTransactionTimeoutMs?: number;
 }
 
 /**
  * A connection pool whose connections all work inside one schema: each service owns its schema
  * and never reads another's tables (DESIGN.md, "Services").
  */
-export function createPool({ url, schema, max = 10, applicationName }: CreatePoolOptions): Pool {
-  const config: PoolConfig = { connectionString: url, max, application_name: applicationName };
-  if (schema) {
-    assertIdentifier(schema);
-    config.options = `-c search_path=${schema}`;
-  }
+export function createPool({ url, schema, max = 10, applicationName, idleInTransactionTimeoutMs = 60_000 }: CreatePoolOptions): Pool {
+  const options = [`-c idle_in_transaction_session_timeout=${idleInTransactionTimeoutMs}`];
+  if (schema) options.push(`-c search_path=${assertIdentifier(schema)}`);
+  const config: PoolConfig = { connectionString: url, max, application_name: applicationName, options: options.join(' ') };
   const pool = new Pool(config);
   // An idle connection dropped by the server emits 'error' on the pool; unhandled, it would
   // crash the process. The next query simply gets a fresh connection.
