@@ -33,6 +33,17 @@ describe('EventStore (real PostgreSQL)', () => {
     expect((await store.readStream('order-a', { fromVersion: 4 })).map((event) => event.streamVersion)).toEqual([4]);
   });
 
+  it('returns long binary payloads and metadata exactly as appended', async () => {
+    const body = Buffer.from(Array.from({ length: 2048 }, (_, index) => (index * 37) % 256)); // every byte value, many lines of base64
+    const [event] = newEvents(1, 'binary');
+    const appended = { ...event!, payload: Buffer.concat([event!.payload.subarray(0, 10), body]), metadata: { actor: 'user:7', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01', note: '订单 "quoted" \\ ✓' } };
+    await store.append('order-binary', 0, [appended]);
+    const [stored] = await store.readStream('order-binary');
+    expect(stored!.payload.equals(appended.payload)).toBe(true);
+    expect(stored!.metadata).toEqual(appended.metadata);
+    expect(await store.verify('order-binary')).toMatchObject({ ok: true });
+  });
+
   it('refuses a wrong expected version and writes nothing', async () => {
     await store.append('order-b', 0, newEvents(2, 'b'));
     await expect(store.append('order-b', 1, newEvents(1, 'late'))).rejects.toThrow(ConcurrencyError);
