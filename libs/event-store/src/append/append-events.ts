@@ -68,7 +68,7 @@ function addRows(rows: Rows, streamId: string, head: StreamHead | undefined, app
   let previousHash = head?.hash ?? null;
   for (const event of append.events) {
     version += 1;
-    const metadata = event.metadata ?? {};
+    const metadata = canonicalMetadata(event.metadata ?? {}); // once: hashed and stored
     const fingerprint = schemaFingerprintOf(event.payload, event.eventId);
     if (!Number.isSafeInteger(event.occurredAt)) {
       throw new InvalidAppendError(`Event ${event.eventId}: occurredAt must be integer epoch milliseconds`);
@@ -80,7 +80,7 @@ function addRows(rows: Rows, streamId: string, head: StreamHead | undefined, app
     rows.type.push(event.type);
     rows.fingerprint.push(fingerprint);
     rows.payload.push(event.payload);
-    rows.metadata.push(canonicalMetadata(metadata));
+    rows.metadata.push(metadata);
     rows.occurredAt.push(new Date(event.occurredAt).toISOString());
     rows.previousHash.push(previousHash);
     rows.hash.push(hash);

@@ -11,7 +11,8 @@ export interface HashedFields {
   type: string;
   schemaFingerprint: Buffer;
   payload: Buffer;
-  metadata: EventMetadata;
+  /** The metadata, or its {@link canonicalMetadata} text when the caller already has it. */
+  metadata: EventMetadata | string;
   occurredAt: number;
 }
 
@@ -35,7 +36,8 @@ export function eventHash(fields: HashedFields): Buffer {
   part(Buffer.from(fields.type, 'utf8'));
   part(fields.schemaFingerprint);
   part(fields.payload);
-  part(Buffer.from(canonicalMetadata(fields.metadata), 'utf8'));
+  const metadata = typeof fields.metadata === 'string' ? fields.metadata : canonicalMetadata(fields.metadata);
+  part(Buffer.from(metadata, 'utf8'));
   part(Buffer.from(String(fields.occurredAt), 'utf8'));
   return hash.digest();
 }
