@@ -1,0 +1,85 @@
+import { percentile, perSecond } from '../store/stats';
+import type { GatewayBenchOptions } from './bench-options';
+import type { GatewaySideFigures } from './gateway-metrics';
+import type { RequestOutcome } from './load-generator';
+
+/** The benchmark's figures. */
+export interface GatewayBenchSummary {
+  offeredRate: number;
+  durationSeconds: number;
+  gatewayProcesses: number;
+  requests: number;
+  /** Answers per second over the measured window (first due time to last answer). */
+  achievedRate: number;
+  statuses: Record<string, number>;
+  /** Latency from the due time (fixed-rate schedule) to the answer, ms. */
+  latencyMs: { p50: number; p90: number; p99: number; max: number };
+  /** Latency from the actual send to the answer, ms (differs when the generator itself lagged). */
+  serviceLatencyMs: { p50: number; p99: number };
+  /** How late the generator sent compared with the schedule, ms (p99). */
+  generatorLagP99Ms: number;
+  topic: { answered200: number; foundOnTopic: number; duplicatesOnTopic: number; answeredButMissing: number };
+  /** The gateway process during the measured window: CPU seconds used, intake transactions, notifications per transaction. */
+  gateway: { cpuSeconds: number; cpuCoresBusy: number; intakeTransactions: number; meanBatchSize: number };
+  targets: { rate: string; p99: string; missing: string };
+}
+
+const round = (value: number) => Math.round(value * 10) / 10;
+
+/** Computes the figures of the measured window. */
+export function summarize(
+  options: GatewayBenchOptions,
+  measured: RequestOutcome[],
+  topic: { answered200: number; foundOnTopic: number; duplicatesOnTopic: number },
+  before: GatewaySideFigures,
+  after: GatewaySideFigures,
+): GatewayBenchSummary {
+  const fromDue = measured.map((outcome) => outcome.answeredAt - outcome.scheduledAt);
+  const fromSend = measured.map((outcome) => outcome.answeredAt - outcome.sentAt);
+  const lag = measured.map((outcome) => outcome.sentAt - outcome.scheduledAt);
+  const statuses: Record<string, number> = {};
+  for (const outcome of measured) statuses[outcome.status] = (statuses[outcome.status] ?? 0) + 1;
+  const windowMs = Math.max(...measured.map((outcome) => outcome.answeredAt)) - Math.min(...measured.map((outcome) => outcome.scheduledAt));
+  const achievedRate = round(perSecond(measured.length, windowMs));
+  const p99 = round(percentile(fromDue, 99));
+  const answeredButMissing = topic.answered200 - Math.min(topic.answered200, topic.foundOnTopic - topic.duplicatesOnTopic);
+  return {
+    offeredRate: options.rate,
+    durationSeconds: options.durationSeconds,
+    gatewayProcesses: options.gateways,
+    requests: measured.length,
+    achievedRate,
+    statuses,
+    latencyMs: { p50: round(percentile(fromDue, 50)), p90: round(percentile(fromDue, 90)), p99, max: round(Math.max(...fromDue)) },
+    serviceLatencyMs: { p50: round(percentile(fromSend, 50)), p99: round(percentile(fromSend, 99)) },
+    generatorLagP99Ms: round(percentile(lag, 99)),
+    topic: { ...topic, answeredButMissing },
+    gateway: {
+      cpuSeconds: round(after.cpuSeconds - before.cpuSeconds),
+      cpuCoresBusy: round((after.cpuSeconds - before.cpuSeconds) / (windowMs / 1000)),
+      intakeTransactions: after.intakeTransactions - before.intakeTransactions,
+      meanBatchSize: round((after.meanBatchSize * after.intakeTransactions - before.meanBatchSize * before.intakeTransactions) / Math.max(1, after.intakeTransactions - before.intakeTransactions)),
+    },
+    targets: {
+      rate: `${achievedRate >= 2000 ? 'met' : 'missed'} (≥ 2,000/s)`,
+      p99: `${p99 <= 50 ? 'met' : 'missed'} (≤ 50 ms)`,
+      missing: `${answeredButMissing === 0 ? 'met' : 'missed'} (0 answered-but-missing)`,
+    },
+  };
+}
+
+/** A human-readable table of the figures. */
+export function formatSummary(summary: GatewayBenchSummary): string {
+  const rows: Array<[string, string]> = [
+    ['offered rate', `${summary.offeredRate}/s for ${summary.durationSeconds} s (${summary.requests} notifications) to ${summary.gatewayProcesses} gateway process(es)`],
+    ['achieved rate', `${summary.achievedRate}/s — target ${summary.targets.rate}`],
+    ['statuses', JSON.stringify(summary.statuses)],
+    ['latency from due time', `p50 ${summary.latencyMs.p50} ms, p90 ${summary.latencyMs.p90} ms, p99 ${summary.latencyMs.p99} ms, max ${summary.latencyMs.max} ms — p99 target ${summary.targets.p99}`],
+    ['latency from send', `p50 ${summary.serviceLatencyMs.p50} ms, p99 ${summary.serviceLatencyMs.p99} ms (generator lag p99 ${summary.generatorLagP99Ms} ms)`],
+    ['gateway process', `${summary.gateway.cpuSeconds} CPU s (${summary.gateway.cpuCoresBusy} cores busy), ${summary.gateway.intakeTransactions} intake transactions, ${summary.gateway.meanBatchSize} notifications each`],
+    ['answered 200 (warm-up + measured)', String(summary.topic.answered200)],
+    ['found on oms.ingress.payments.v1', `${summary.topic.foundOnTopic} (keys seen twice: ${summary.topic.duplicatesOnTopic}) — ${summary.targets.missing}`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
+}
