@@ -34,6 +34,8 @@ export interface CommandRejected {
   reason: string;
   /** Who sent the command, when known. */
   requestedBy: Actor | null;
+  /** The order domain's rejection code: ILLEGAL_TRANSITION (no exit in the transition table), FORBIDDEN (neither the creator nor a privileged role), INVALID_COMMAND (the command is malformed) or CONFLICT (legal, but contradicts the order's facts). Added in version 2; null in version 1 records. */
+  code: string | null;
 }
 
 /** Symbols of {@link OrderState}, in schema order. */
@@ -126,6 +128,8 @@ export interface InventoryReservationRequested {
   reservationId: string;
   /** What to reserve. */
   lines: StockLine[];
+  /** The order lines being reserved, with titles and prices, in the order of lines. Added in version 2; null in version 1 records. */
+  orderLines: OrderLine[] | null;
 }
 
 /** The order's stock is reserved (paid → inventory_reserved). */
@@ -260,6 +264,8 @@ export interface OrderLinesChanged {
   changedBy: Actor;
   /** Why, as entered. */
   reason: string | null;
+  /** Payable total before the change, minor units; it may include shipping and discounts, so it is not always the sum of previousLines. Added in version 2; null in version 1 records. */
+  previousPayableTotal: number | null;
 }
 
 /** Payment is complete: the notification was answered 200, its signature verified, and the provider's query confirmed the money (pending_payment → paid). */
@@ -532,10 +538,14 @@ export interface ReviewItemRaised {
   detail: string;
   /** The transaction id, tracking number or plan id the item is about. */
   subjectRef: string | null;
+  /** The order domain's precise cause (e.g. SIGNATURE_NOT_VERIFIED, PAYMENT_CONFIRMATION_OVERDUE, REFUND_AMOUNT_MISMATCH); cause is its coarse kind. Added in version 2; null in version 1 records. */
+  detailedCause: string | null;
+  /** Identity of the exception (detailed cause + subject, e.g. SIGNATURE_NOT_VERIFIED:WECHAT_PAY:<transaction id>:<out_trade_no>): one exception raises one item however often it repeats. Added in version 2; null in version 1 records. */
+  reviewKey: string | null;
 }
 
 /** Symbols of {@link ReviewCause}, in schema order. */
-export const reviewCauseSymbols = ['UNCONFIRMED_PAYMENT', 'AMOUNT_MISMATCH', 'TIMING_DRIFT', 'CARRIER_STATUS_DOUBT', 'TRACK_CREDIBILITY_AUDIT', 'SANDBOX_VALIDATION_FAILED', 'DUPLICATE_PAYMENT'] as const;
+export const reviewCauseSymbols = ['UNCONFIRMED_PAYMENT', 'AMOUNT_MISMATCH', 'TIMING_DRIFT', 'CARRIER_STATUS_DOUBT', 'TRACK_CREDIBILITY_AUDIT', 'SANDBOX_VALIDATION_FAILED', 'DUPLICATE_PAYMENT', 'INVOICE_CONFLICT', 'REFUND_FAILED'] as const;
 
 /** Kinds of exception that need review. */
 export type ReviewCause = (typeof reviewCauseSymbols)[number];

@@ -96,6 +96,7 @@ export const paymentAndStockEventFixtures: { [N in Name]: RecordTypes[N] } = {
     ...head('2024-06-18T10:31:05.510+08:00'),
     reservationId: id.reservationId,
     lines: fixtureStockLines.map((line) => ({ ...line, warehouseId: null })),
+    orderLines: fixtureLines,
   },
   InventoryReserved: {
     ...head('2024-06-18T10:31:06.230+08:00'),

@@ -91,6 +91,7 @@ export const shipmentAndChangeEventFixtures: { [N in Name]: RecordTypes[N] } = {
     currency: 'CNY',
     changedBy: supervisor,
     reason: '买家取消茶杯',
+    previousPayableTotal: 27_500,
   },
   CommandRejected: {
     ...head('2024-06-18T16:10:00.500+08:00'),
@@ -99,6 +100,7 @@ export const shipmentAndChangeEventFixtures: { [N in Name]: RecordTypes[N] } = {
     state: 'shipped',
     reason: 'ChangeAddress is not allowed in state shipped',
     requestedBy: fixtureBuyer,
+    code: 'ILLEGAL_TRANSITION',
   },
   ReviewItemRaised: {
     ...head('2024-06-18T21:50:02.310+08:00'),
@@ -106,5 +108,7 @@ export const shipmentAndChangeEventFixtures: { [N in Name]: RecordTypes[N] } = {
     cause: 'CARRIER_STATUS_DOUBT',
     detail: 'SF pushed 运输中 (opCode 30) but its route query answers 派送中; mapped status left unchanged',
     subjectRef: id.trackingNumber,
+    detailedCause: null,
+    reviewKey: `CARRIER_STATUS_DOUBT:${id.trackingNumber}`,
   },
 };
