@@ -85,6 +85,38 @@ describe('readAll: the global log (real PostgreSQL)', () => {
   });
 });
 
+describe('readAll across transaction ids of different lengths (real PostgreSQL)', () => {
+  let db: TestSchema;
+  beforeAll(async () => {
+    db = await createTestSchema('read_all_xids');
+    await runMigrations(db.pool, db.schema, eventStoreMigrations);
+  });
+  afterAll(() => db.drop());
+
+  it('orders by transaction id as a number, so 999 comes before 1000 and nothing is skipped', async () => {
+    // Rows as if written by transactions 997..1002: sorted as text, '1000' < '997' and pages
+    // would jump past versions 1-3 for ever.
+    const store = new EventStore(db.pool);
+    const events = newEvents(6, 'xid');
+    for (const [index, event] of events.entries()) {
+      await db.pool.query(
+        `INSERT INTO events (transaction_id, stream_id, stream_version, event_id, event_type, schema_fingerprint, payload, metadata, occurred_at, hash)
+         VALUES ($1::text::xid8, 'order-xid', $2, $3, 'TestEvent', '\\x0102030405060708', $4, '{}', now(), '\\x00')`,
+        [String(997 + index), index + 1, event.eventId, event.payload],
+      );
+    }
+    const read: number[] = [];
+    let checkpoint = START_OF_LOG;
+    for (;;) {
+      const page = await store.readAll(checkpoint, 2);
+      if (page.events.length === 0) break;
+      read.push(...page.events.map((event) => event.streamVersion));
+      checkpoint = page.checkpoint;
+    }
+    expect(read).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+});
+
 function release(...clients: PoolClient[]): void {
   for (const client of clients) client.release();
 }

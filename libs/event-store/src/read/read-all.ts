@@ -24,7 +24,7 @@ export async function readAll(db: Pool | PoolClient, after: LogCheckpoint, limit
     `SELECT ${EVENT_COLUMNS} FROM events
       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
-      ORDER BY transaction_id, global_position
+      ORDER BY events.transaction_id, events.global_position -- the xid8 column, not the text alias
       LIMIT $3`,
     [after.transactionId, after.position, limit],
   );
