@@ -1,0 +1,47 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Pool, type PoolClient } from 'pg';
+import type { Logger } from 'pino';
+import { EventStore } from '@oms/event-store';
+import { KafkaMessageBus, PostgresInboxStore, type MessagingLogger } from '@oms/messaging';
+import { createPool } from '@oms/postgres';
+import type { OrderServiceConfig } from '../config/order-service.config';
+import { PrefixedTopicsBus } from '../messaging/prefixed-topics.bus';
+import { APP_LOGGER, MESSAGE_BUS, ORDER_SERVICE_CONFIG } from './tokens';
+
+function messagingLogger(logger: Logger): MessagingLogger {
+  const child = logger.child({ component: 'messaging' });
+  return { info: (message, fields) => child.info(fields ?? {}, message), warn: (message, fields) => child.warn(fields ?? {}, message), error: (message, fields) => child.error(fields ?? {}, message) };
+}
+
+/** Configuration, logger, the schema's pool, the event store and the Kafka bus, for every module. */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(config: OrderServiceConfig, logger: Logger): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: ORDER_SERVICE_CONFIG, useValue: config },
+        { provide: APP_LOGGER, useValue: logger },
+        { provide: Pool, useFactory: () => createPool({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, max: config.DATABASE_POOL_SIZE, applicationName: 'order-service' }) },
+        { provide: EventStore, inject: [Pool], useFactory: (pool: Pool) => new EventStore(pool) },
+        {
+          provide: MESSAGE_BUS,
+          inject: [Pool],
+          useFactory: (pool: Pool) =>
+            new PrefixedTopicsBus<PoolClient>(
+              new KafkaMessageBus({
+                brokers: config.KAFKA_BROKERS,
+                clientId: 'order-service',
+                inbox: new PostgresInboxStore(pool),
+                logger: messagingLogger(logger),
+                consumer: { sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS, heartbeatIntervalMs: Math.min(3_000, Math.floor(config.KAFKA_SESSION_TIMEOUT_MS / 3)) },
+              }),
+              config.KAFKA_TOPIC_PREFIX,
+            ),
+        },
+      ],
+      exports: [ORDER_SERVICE_CONFIG, APP_LOGGER, Pool, EventStore, MESSAGE_BUS],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import { Pool, type PoolClient } from 'pg';
+import type { Logger } from 'pino';
+import { decode, Topics, type DecodedRecord } from '@oms/contracts';
+import type { MessageBus } from '@oms/messaging';
+import { connectKafkaTransport, KafkaEventTransport, setupHttpApp } from '@oms/nest-kit';
+import type { OrderServiceConfig } from '../config/order-service.config';
+import { migrateOrderService } from '../database/all-migrations';
+import { OrderCommandService } from '../orders/order-command.service';
+import { AppModule } from './app.module';
+import { MESSAGE_BUS } from './tokens';
+
+/** The topics the service consumes (its `@EventPattern`s) and the one its outbox writes. */
+export const SERVICE_TOPICS = [Topics.ingressOrders, Topics.ingressPayments, Topics.ingressInvoices, Topics.fulfillmentEvents, Topics.orderEvents];
+
+/** A started service. */
+export interface RunningOrderService {
+  app: INestApplication;
+  /** Base URL of the HTTP API. */
+  url: string;
+}
+
+/**
+ * Builds and starts order-service: migrations (when `MIGRATE_ON_START`), topics, the Kafka
+ * transport (one consumer group over the ingress topics), the outbox relay and the HTTP API.
+ * `app.close()` stops consuming, finishes the batch in flight and closes every connection.
+ */
+export async function startOrderService(config: OrderServiceConfig, logger: Logger): Promise<RunningOrderService> {
+  const app = await NestFactory.create(AppModule.forRoot(config, logger), { bufferLogs: true });
+  if (config.MIGRATE_ON_START) {
+    const applied = await migrateOrderService(app.get(Pool), config.DATABASE_SCHEMA);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  }
+  setupHttpApp(app, { title: 'order-service', description: 'The order state machine: read and audit API, RBAC order changes' });
+  const bus = app.get<MessageBus<PoolClient>>(MESSAGE_BUS);
+  const orders = app.get(OrderCommandService);
+  await bus.ensureTopics(SERVICE_TOPICS.map((topic) => ({ topic, partitions: config.KAFKA_TOPIC_PARTITIONS })));
+  connectKafkaTransport(
+    app,
+    new KafkaEventTransport<DecodedRecord, PoolClient>(bus, {
+      groupId: config.KAFKA_GROUP_ID,
+      decode: (bytes) => decode(bytes),
+      partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
+      // Conflicts between partitions writing one order are retried as a batch: start soon.
+      backoff: { initialDelayMs: 20, maxDelayMs: 5_000 },
+      // After each COMMIT: the orders that batch left are committed states the next message can trust.
+      onBatchProcessed: ({ topic, partition }) => orders.batchCommitted(`${topic}:${partition}`),
+    }),
+  );
+  await app.startAllMicroservices();
+  await app.listen(config.HTTP_PORT);
+  return { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
+}

@@ -1,0 +1,57 @@
+import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Pool, type PoolClient } from 'pg';
+import type { Logger } from 'pino';
+import type { OutboxRelay } from '@oms/event-store';
+import type { MessageBus } from '@oms/messaging';
+import { WebhookDeliveryWorker } from '../notifications/webhook-delivery.worker';
+import { PaymentTimeoutSweeper } from '../orders/payment-timeout.sweeper';
+import { createOrderEventsRelay } from '../outbox/order-events.relay';
+import type { OrderServiceConfig } from '../config/order-service.config';
+import { APP_LOGGER, MESSAGE_BUS, ORDER_SERVICE_CONFIG } from './tokens';
+
+/**
+ * Starts the background work (outbox relay, webhook worker, payment timer) once the app is up,
+ * and shuts down in order after Nest has stopped consuming and serving: relay (finishes its batch
+ * and saves its checkpoint), webhook worker, payment timer, Kafka clients, then the database pool.
+ */
+@Injectable()
+export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+  private relay?: OutboxRelay;
+  private relayStarted?: Promise<void>;
+
+  constructor(
+    @Inject(Pool) private readonly pool: Pool,
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus<PoolClient>,
+    @Inject(APP_LOGGER) private readonly logger: Logger,
+    @Inject(ORDER_SERVICE_CONFIG) private readonly config: OrderServiceConfig,
+    private readonly webhooks: WebhookDeliveryWorker,
+    private readonly paymentTimeouts: PaymentTimeoutSweeper,
+  ) {}
+
+  // Nest runs the bootstrap and shutdown hooks once for the HTTP app and once for the connected
+  // microservice (they share the container): only the first call of each does anything.
+  private stopping?: Promise<void>;
+
+  onApplicationBootstrap(): void {
+    if (this.relay) return;
+    this.relay = createOrderEventsRelay(this.pool, this.config.DATABASE_SCHEMA, this.bus.producer, this.logger);
+    // Not awaited: a second instance waits as a standby until the leader's lock is free.
+    this.relayStarted = this.relay.start().catch((error: unknown) => this.logger.error({ error: String(error) }, 'outbox relay did not start'));
+    this.webhooks.start();
+    this.paymentTimeouts.start();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    this.stopping ??= this.stop();
+    return this.stopping;
+  }
+
+  private async stop(): Promise<void> {
+    await this.relay?.stop();
+    await this.relayStarted;
+    await this.webhooks.stop();
+    await this.paymentTimeouts.stop();
+    await this.bus.close();
+    await this.pool.end();
+  }
+}

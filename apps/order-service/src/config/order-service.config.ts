@@ -1,0 +1,43 @@
+import { infrastructureEnv, loadConfig, parsers, type ConfigOf, type EnvVarSpec } from '@oms/config';
+import { isIsoDuration } from '@oms/order-domain';
+
+function isoDuration(raw: string): string {
+  if (!isIsoDuration(raw)) throw new Error(`expected an ISO-8601 duration such as PT24H, got "${raw}"`);
+  return raw;
+}
+
+function schemaName(raw: string): string {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new Error(`expected a lower-case SQL identifier, got "${raw}"`);
+  return raw;
+}
+
+function secret(raw: string): string {
+  if (raw.length < 16) throw new Error('expected at least 16 characters');
+  return raw;
+}
+
+/** Every variable order-service reads, validated at start (`loadOrderServiceConfig`). */
+export const orderServiceEnv = {
+  ...infrastructureEnv,
+  DATABASE_SCHEMA: { parse: schemaName, default: 'order_service', description: 'PostgreSQL schema the service owns (event store, inbox, its tables)' } satisfies EnvVarSpec<string>,
+  DATABASE_POOL_SIZE: { parse: parsers.positiveInteger, default: 24, description: 'PostgreSQL connections' } satisfies EnvVarSpec<number>,
+  HTTP_PORT: { parse: parsers.integer, default: 3002, description: 'port of the read/audit API, /docs, /health, /metrics (0 = any free port)' } satisfies EnvVarSpec<number>,
+  JWT_SECRET: { parse: secret, secret: true, description: 'HS256 key of the bearer tokens of order changes (at least 16 characters)' } satisfies EnvVarSpec<string>,
+  NOTIFICATION_WEBHOOK_URL: { parse: parsers.url, default: null, description: 'where accepted order changes are POSTed; unset = kept pending until one is configured' } satisfies EnvVarSpec<string | null>,
+  AVERAGE_SHIP_DURATION: { parse: isoDuration, default: 'PT24H', description: "warehouse's average ship duration; estimated_ship_time = acceptance + this" } satisfies EnvVarSpec<string>,
+  PAYMENT_CONFIRMATION_TIMEOUT: { parse: isoDuration, default: 'PT15M', description: 'one side of a payment waiting longer than this for the other raises a review item' } satisfies EnvVarSpec<string>,
+  MIGRATE_ON_START: { parse: parsers.boolean, default: true, description: 'apply pending migrations at start (else run src/migrate.ts)' } satisfies EnvVarSpec<boolean>,
+  KAFKA_GROUP_ID: { parse: parsers.string, default: 'order-service', description: 'consumer group of the ingress topics' } satisfies EnvVarSpec<string>,
+  KAFKA_TOPIC_PREFIX: { parse: parsers.string, default: '', description: 'prefix of every topic name (isolated test runs); the public names when empty' } satisfies EnvVarSpec<string>,
+  KAFKA_PARTITIONS_CONCURRENTLY: { parse: parsers.positiveInteger, default: 16, description: 'ingress partitions processed at the same time, each in its own transaction' } satisfies EnvVarSpec<number>,
+  KAFKA_SESSION_TIMEOUT_MS: { parse: parsers.positiveInteger, default: 30_000, description: 'a consumer silent this long loses its partitions (a crashed instance is replaced after it)' } satisfies EnvVarSpec<number>,
+  KAFKA_TOPIC_PARTITIONS: { parse: parsers.positiveInteger, default: 4, description: 'partitions of topics the service creates when missing' } satisfies EnvVarSpec<number>,
+};
+
+/** The validated configuration. */
+export type OrderServiceConfig = ConfigOf<typeof orderServiceEnv>;
+
+/** Reads and validates the configuration; throws `ConfigError` naming every bad variable. */
+export function loadOrderServiceConfig(env: NodeJS.ProcessEnv = process.env): OrderServiceConfig {
+  return loadConfig(orderServiceEnv, env);
+}

@@ -1,0 +1,34 @@
+import type { InventoryReservationResult, InvoiceConfirmation } from '@oms/contracts';
+import type { ConfirmInvoice, ReserveInventoryResult } from '@oms/order-domain';
+import { reservationFailureText } from '../mapping/reservation-reason';
+import type { OrderCommandRequest } from '../orders/command-request';
+import type { CommandContext } from './command-context';
+
+function meta(orderId: string, context: CommandContext) {
+  return { orderId, commandId: context.commandId, occurredAt: context.occurredAt, occurredAtText: context.occurredAtText };
+}
+
+/** ERP's fapiao confirmation → ConfirmInvoice (one of the three conditions before a split). */
+export function confirmInvoiceRequest(invoice: InvoiceConfirmation, context: CommandContext, source: string): OrderCommandRequest {
+  const command: ConfirmInvoice = {
+    type: 'ConfirmInvoice',
+    data: { ...meta(invoice.orderId, context), invoiceNumber: invoice.invoiceNumber, invoiceTitle: invoice.title },
+  };
+  return { command, enrichment: { invoice }, metadata: context.metadata, source, partition: context.partition };
+}
+
+/**
+ * The warehouse's answer → ReserveInventoryResult. A failure's reason is written `SYMBOL[: detail]`
+ * (the form the Avro mapper reads back); a failure without a reason is filed as
+ * WAREHOUSE_UNAVAILABLE and still compensated — money must not wait on a missing field.
+ */
+export function reserveInventoryRequest(result: InventoryReservationResult, context: CommandContext, source: string): OrderCommandRequest {
+  const reason = result.outcome === 'FAILED'
+    ? reservationFailureText({ reason: result.failureReason ?? 'WAREHOUSE_UNAVAILABLE', detail: result.failureDetail ?? (result.failureReason ? null : 'no reason given') })
+    : null;
+  const command: ReserveInventoryResult = {
+    type: 'ReserveInventoryResult',
+    data: { ...meta(result.orderId, context), reservationId: result.reservationId, outcome: result.outcome, reason },
+  };
+  return { command, enrichment: { reservationResult: result }, metadata: context.metadata, source, partition: context.partition };
+}

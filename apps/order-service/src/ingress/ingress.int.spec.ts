@@ -1,0 +1,99 @@
+import type { PoolClient } from 'pg';
+import { decode, encode, Topics, type DecodedRecord, type OutgoingMessage, type RecordName, type RecordTypes } from '@oms/contracts';
+import { EventStore } from '@oms/event-store';
+import { InProcessBus, PostgresInboxStore, type Subscription } from '@oms/messaging';
+import { createTestSchema, waitFor, type TestSchema } from '@oms/testing';
+import { migrateOrderService } from '../database/all-migrations';
+import { OrderCommandService } from '../orders/order-command.service';
+import { OrderStreamRepository } from '../orders/order-stream.repository';
+import { RejectedCommandRepository } from '../orders/rejected-command.repository';
+import { CommittedOrderCache } from '../orders/committed-order.cache';
+import { TransactionOrderCache } from '../orders/transaction-order.cache';
+import { newRunId, orderRecords } from '../testing/ingress-records';
+import { testLogger } from '../testing/silent-logger';
+import { FulfilmentIngressService } from './fulfilment-ingress.service';
+import { OrderPlacementService } from './order-placement.service';
+import { PaymentIngressService } from './payment-ingress.service';
+import { PaymentRoutingRepository } from './payment-routing.repository';
+
+/** The ingress services on the in-process bus with a real PostgreSQL inbox: same processing model as Kafka. */
+describe('ingress translation (in-process bus, real PostgreSQL)', () => {
+  let db: TestSchema;
+  let bus: InProcessBus<PoolClient>;
+  let store: EventStore;
+  let subscription: Subscription;
+  const runId = newRunId();
+  const rejected = new RejectedCommandRepository();
+
+  beforeAll(async () => {
+    db = await createTestSchema('order_ingress');
+    await migrateOrderService(db.pool, db.schema);
+    store = new EventStore(db.pool);
+    const logger = testLogger();
+    const orders = new OrderCommandService(store, new OrderStreamRepository(store), new TransactionOrderCache(), new CommittedOrderCache(), rejected, logger);
+    const payments = new PaymentIngressService(new PaymentRoutingRepository(), orders, logger);
+    const placement = new OrderPlacementService(orders, payments, 'PT24H');
+    const fulfilment = new FulfilmentIngressService(orders);
+    const handlers: Record<string, (message: never, tx: PoolClient) => Promise<void>> = {
+      [Topics.ingressOrders]: (message, tx) => placement.handle(message, tx),
+      [Topics.ingressPayments]: (message, tx) => payments.handle(message, tx),
+      [Topics.ingressInvoices]: (message, tx) => fulfilment.confirmInvoice(message, tx),
+      [Topics.fulfillmentEvents]: (message, tx) => fulfilment.reserveInventory(message, tx),
+    };
+    bus = new InProcessBus({ inbox: new PostgresInboxStore(db.pool) });
+    await bus.ensureTopics(Object.keys(handlers).map((topic) => ({ topic, partitions: 4 })));
+    subscription = await bus.subscribe<DecodedRecord>({
+      groupId: 'order-service',
+      topics: Object.keys(handlers),
+      decode: (bytes) => decode(bytes),
+      handler: (message, tx) => handlers[message.topic]!(message as never, tx),
+    });
+  });
+  afterAll(async () => {
+    await subscription.close();
+    await bus.close();
+    await db.drop();
+  });
+
+  function message<N extends RecordName>(topic: string, key: string, recordName: N, value: RecordTypes[N], messageId: string): OutgoingMessage {
+    return { topic, key, value: encode(recordName, value), headers: { 'message-id': messageId, 'correlation-id': `corr-${key}` } };
+  }
+  const types = async (orderId: string) => (await store.readStream(orderId)).map((event) => event.type);
+
+  it('keeps payments that arrive before their order, and decides them when it is placed', async () => {
+    const order = orderRecords(runId, 1);
+    const outTradeNo = order.notification.outTradeNo;
+    await bus.producer.send([
+      message(Topics.ingressPayments, outTradeNo, 'PaymentNotification', order.notification, 'pn-1'),
+      message(Topics.ingressPayments, outTradeNo, 'PaymentConfirmation', order.confirmation, 'pc-1'),
+    ]);
+    await waitFor('both payment facts parked', async () => (await db.pool.query('SELECT 1 FROM parked_payment_facts WHERE out_trade_no = $1', [outTradeNo])).rowCount === 2);
+    await bus.producer.send([message(Topics.ingressOrders, `MINI_PROGRAM:${order.channelOrder.channelOrderId}`, 'ChannelOrder', order.channelOrder, 'co-1')]);
+    await waitFor('the order paid', async () => (await types(order.orderId)).includes('OrderPaid'));
+    expect(await types(order.orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted', 'PaymentConfirmed', 'OrderPaid', 'InventoryReservationRequested']);
+    expect((await db.pool.query('SELECT 1 FROM parked_payment_facts WHERE out_trade_no = $1', [outTradeNo])).rowCount).toBe(0);
+  });
+
+  it('accepts a notification sent five times (new and repeated message ids) exactly once, and an order sent twice once', async () => {
+    const order = orderRecords(runId, 2);
+    const key = `MINI_PROGRAM:${order.channelOrder.channelOrderId}`;
+    await bus.producer.send([message(Topics.ingressOrders, key, 'ChannelOrder', order.channelOrder, 'co-2'), message(Topics.ingressOrders, key, 'ChannelOrder', order.channelOrder, 'co-2-resent')]);
+    await waitFor('the order placed', async () => (await types(order.orderId)).length > 0);
+    const outTradeNo = order.notification.outTradeNo;
+    const ids = ['pn-2a', 'pn-2b', 'pn-2a', 'pn-2c', 'pn-2b'];
+    await bus.producer.send(ids.map((id) => message(Topics.ingressPayments, outTradeNo, 'PaymentNotification', order.notification, id)));
+    await bus.producer.send([message(Topics.ingressPayments, outTradeNo, 'PaymentConfirmation', order.confirmation, 'pc-2')]);
+    await waitFor('the order paid', async () => (await types(order.orderId)).includes('OrderPaid'));
+    expect(await types(order.orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted', 'PaymentConfirmed', 'OrderPaid', 'InventoryReservationRequested']);
+  });
+
+  it('keeps an invoice for an order that does not exist in rejected_commands', async () => {
+    const order = orderRecords(runId, 3);
+    await bus.producer.send([message(Topics.ingressInvoices, order.orderId, 'InvoiceConfirmation', order.invoice, 'inv-3')]);
+    await waitFor('the refusal recorded', async () => (await rejected.forOrder(db.pool, order.orderId)).length === 1);
+    expect(await rejected.forOrder(db.pool, order.orderId)).toEqual([
+      { command: 'ConfirmInvoice', code: 'ILLEGAL_TRANSITION', reason: 'Cannot ConfirmInvoice when order is not_placed', source: Topics.ingressInvoices },
+    ]);
+    expect(await types(order.orderId)).toEqual([]);
+  });
+});

@@ -1,0 +1,86 @@
+import type { PoolClient } from 'pg';
+import type { Logger } from 'pino';
+import { decode, type DecodedRecord, type MessageHeaders } from '@oms/contracts';
+import type { OrderCommandRequest } from '../orders/command-request';
+import type { OrderCommandService } from '../orders/order-command.service';
+import { commandContextOf } from './command-context';
+import { expectRecord, type IngressMessage } from './ingress-record';
+import { acceptNotificationRequest, completeRefundRequest, confirmPaymentRequest } from './payment.translator';
+import type { PaymentRoutingRepository } from './payment-routing.repository';
+
+type PaymentRecord = DecodedRecord<'PaymentNotification' | 'PaymentConfirmation' | 'RefundResult'>;
+
+/** What the service needs of a payment message, whether just consumed or parked earlier. */
+interface PaymentMessage {
+  messageId: string;
+  topic: string;
+  headers: MessageHeaders;
+  traceparent: string | undefined;
+  rawValue: Buffer;
+  /** Set for a record consumed just now (not for a parked one handed back). */
+  partition?: number;
+}
+
+/**
+ * Payments on `oms.ingress.payments.v1`: find the order by out_trade_no, translate, decide. A
+ * payment for an order not placed yet is parked and decided when the order arrives (the provider
+ * does not wait for our channel feed).
+ */
+export class PaymentIngressService {
+  constructor(
+    private readonly routing: PaymentRoutingRepository,
+    private readonly orders: OrderCommandService,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Handles a consumed payment record inside the batch transaction. */
+  handle(message: IngressMessage, client: PoolClient): Promise<void> {
+    const record = expectRecord(message, 'PaymentNotification', 'PaymentConfirmation', 'RefundResult');
+    return this.route(record, message, client);
+  }
+
+  /** Decides the payment facts parked for an order that has just been placed. */
+  async releaseParked(outTradeNo: string, orderId: string, client: PoolClient): Promise<void> {
+    for (const fact of await this.routing.registerOrder(outTradeNo, orderId, client)) {
+      const message = { messageId: fact.messageId, topic: fact.topic, headers: fact.headers, traceparent: fact.headers['traceparent'], rawValue: fact.payload };
+      await this.route(decode(fact.payload) as PaymentRecord, message, client);
+    }
+  }
+
+  /**
+   * Decides the payment for its order, or parks it. Parking first claims the out_trade_no's
+   * routing row and looks again, so an order committing meanwhile is never missed.
+   */
+  private async route(record: PaymentRecord, message: PaymentMessage, client: PoolClient, claimed = false): Promise<void> {
+    const outTradeNo = record.value.outTradeNo;
+    const orderId = await this.routing.orderIdFor(outTradeNo, client, claimed);
+    if (orderId) {
+      const request = this.translate(record, orderId, message);
+      if (!request) return;
+      const outcome = await this.orders.execute({ ...request, unknownOrder: 'report' }, client);
+      if (outcome.kind !== 'unknown-order') return;
+    }
+    if (!claimed) {
+      await this.routing.claimForParking(outTradeNo, client);
+      return this.route(record, message, client, true);
+    }
+    this.logger.info({ outTradeNo, messageId: message.messageId, record: record.recordName }, 'payment fact parked until its order is placed');
+    await this.routing.park({ messageId: message.messageId, outTradeNo, topic: message.topic, payload: message.rawValue, headers: message.headers }, client);
+  }
+
+  /** The command of a payment record; null for a refund still processing (nothing to decide yet). */
+  private translate(record: PaymentRecord, orderId: string, message: PaymentMessage): OrderCommandRequest | null {
+    const context = commandContextOf(message, `provider:${record.value.provider}`);
+    switch (record.recordName) {
+      case 'PaymentNotification':
+        return acceptNotificationRequest(record.value, orderId, context, message.topic);
+      case 'PaymentConfirmation':
+        return confirmPaymentRequest(record.value, orderId, context, message.topic);
+      case 'RefundResult': {
+        const request = completeRefundRequest(record.value, orderId, context, message.topic);
+        if (!request) this.logger.info({ orderId, outRefundNo: record.value.outRefundNo }, 'refund still processing; waiting for its outcome');
+        return request;
+      }
+    }
+  }
+}

@@ -1,0 +1,23 @@
+// Applies the schema's pending migrations (event store, messaging inbox, order-service tables):
+//   node -r @swc-node/register apps/order-service/src/migrate.ts
+// Reads DATABASE_URL and DATABASE_SCHEMA like the service.
+import { loadConfig } from '@oms/config';
+import { createPool } from '@oms/postgres';
+import { orderServiceEnv } from './config/order-service.config';
+import { migrateOrderService } from './database/all-migrations';
+
+async function main(): Promise<void> {
+  const { DATABASE_URL, DATABASE_SCHEMA } = loadConfig({ DATABASE_URL: orderServiceEnv.DATABASE_URL, DATABASE_SCHEMA: orderServiceEnv.DATABASE_SCHEMA });
+  const pool = createPool({ url: DATABASE_URL, max: 1 });
+  try {
+    const applied = await migrateOrderService(pool, DATABASE_SCHEMA);
+    console.log(applied.length > 0 ? `applied to ${DATABASE_SCHEMA}: ${applied.join(', ')}` : `${DATABASE_SCHEMA} is up to date`);
+  } finally {
+    await pool.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { Pool, type PoolClient } from 'pg';
+import { EventStore, type ReadStreamOptions, type StoredEvent } from '@oms/event-store';
+import { TransientError } from '@oms/messaging';
+import { withTransaction } from '@oms/postgres';
+import { createTestSchema, type TestSchema } from '@oms/testing';
+import { migrateOrderService } from '../database/all-migrations';
+import { decodeOrderEvent } from '../mapping/order-event.mapper';
+import { cmd, STRANGER, SUPERVISOR } from '../testing/order-command.builders';
+import { testLogger } from '../testing/silent-logger';
+import type { OrderCommandRequest } from './command-request';
+import { OrderCommandService } from './order-command.service';
+import { OrderStreamRepository } from './order-stream.repository';
+import { RejectedCommandRepository } from './rejected-command.repository';
+import { CommittedOrderCache } from './committed-order.cache';
+import { TransactionOrderCache } from './transaction-order.cache';
+
+/** The event store with a count of stream reads, to see what the per-transaction cache saves. */
+class CountingEventStore extends EventStore {
+  reads = 0;
+  override readStream(streamId: string, options?: ReadStreamOptions, client?: PoolClient): Promise<StoredEvent[]> {
+    this.reads += 1;
+    return super.readStream(streamId, options, client);
+  }
+}
+
+describe('OrderCommandService (real PostgreSQL)', () => {
+  let db: TestSchema;
+  let store: CountingEventStore;
+  let service: OrderCommandService;
+  const rejected = new RejectedCommandRepository();
+
+  beforeAll(async () => {
+    db = await createTestSchema('order_commands');
+    await migrateOrderService(db.pool, db.schema);
+    store = new CountingEventStore(db.pool);
+    service = new OrderCommandService(store, new OrderStreamRepository(store), new TransactionOrderCache(), new CommittedOrderCache(), rejected, testLogger());
+  });
+  afterAll(() => db.drop());
+
+  const request = (command: OrderCommandRequest['command'], extra: Partial<OrderCommandRequest> = {}): OrderCommandRequest => ({
+    command, metadata: { correlationId: 'corr-1', causationId: command.data.commandId, actor: 'test' }, source: 'test', ...extra,
+  });
+  const types = async (orderId: string) => (await store.readStream(orderId)).map((event) => event.type);
+
+  it('places and pays an order in one transaction, reading no stream (new stream, then the cache) and chaining hashes', async () => {
+    const orderId = randomUUID();
+    store.reads = 0;
+    await withTransaction(db.pool, async (client) => {
+      for (const command of [cmd.placeOrder({ orderId }), cmd.notification({ orderId }), cmd.confirmation({ orderId })]) await service.execute(request(command), client);
+    });
+    expect(store.reads).toBe(0);
+    expect(await types(orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted', 'PaymentConfirmed', 'OrderPaid', 'InventoryReservationRequested']);
+    const [placed] = await store.readStream(orderId);
+    expect(placed!.metadata).toEqual({ correlationId: 'corr-1', causationId: 'cmd-PlaceOrder-0', actor: 'test' });
+    expect(decodeOrderEvent(placed!.payload).event).toMatchObject({ type: 'OrderPlaced', data: { orderId, totalAmount: 27_500 } });
+    expect(await store.verify(orderId)).toMatchObject({ ok: true });
+  });
+
+  it('decides on the state a committed batch left without reading the stream, and never on a rolled-back one', async () => {
+    const [paid, other] = [randomUUID(), randomUUID()];
+    await withTransaction(db.pool, async (client) => {
+      await service.execute(request(cmd.placeOrder({ orderId: paid }), { partition: 'orders:0' }), client);
+      await service.execute(request(cmd.placeOrder({ orderId: other }), { partition: 'orders:0' }), client);
+    });
+    service.batchCommitted('orders:0');
+    store.reads = 0;
+    await withTransaction(db.pool, (client) => service.execute(request(cmd.notification({ orderId: paid }), { partition: 'payments:1' }), client));
+    expect(store.reads).toBe(0);
+
+    const client = await db.pool.connect();
+    await client.query('BEGIN');
+    await service.execute(request(cmd.notification({ orderId: other }), { partition: 'payments:2' }), client);
+    await client.query('ROLLBACK');
+    client.release();
+    // The partition's next (retried) batch commits: what it wrote is promoted, the rolled-back state is not.
+    await withTransaction(db.pool, (tx) => service.execute(request(cmd.confirmation({ orderId: paid }), { partition: 'payments:2' }), tx));
+    service.batchCommitted('payments:2');
+    // Another writer (an HTTP change, another instance) moves the order on: the cached state is behind.
+    await withTransaction(db.pool, (tx) => service.execute(request(cmd.changeAddress({ orderId: other, actor: SUPERVISOR })), tx));
+    store.reads = 0;
+    await withTransaction(db.pool, (tx) => service.execute(request(cmd.notification({ orderId: other }), { partition: 'payments:2' }), tx));
+    expect(store.reads).toBe(1); // the stale committed state failed its version check, and the stream was read once
+    expect(await types(other)).toEqual(['OrderPlaced', 'OrderAddressChanged', 'PaymentNotificationAccepted']);
+  });
+
+  it('treats a re-sent order as a duplicate, and never lets a rolled-back transaction leak its state into the next one', async () => {
+    const orderId = randomUUID();
+    await withTransaction(db.pool, (client) => service.execute(request(cmd.placeOrder({ orderId })), client));
+    const duplicate = await withTransaction(db.pool, (client) => service.execute(request(cmd.placeOrder({ orderId, commandId: 'again' })), client));
+    expect(duplicate).toMatchObject({ kind: 'accepted', appended: [] });
+
+    // One connection, so the second transaction runs on the very client the first rolled back on.
+    const single = new Pool({ connectionString: db.url, max: 1 });
+    try {
+      const client = await single.connect();
+      await client.query('BEGIN');
+      await service.execute(request(cmd.notification({ orderId })), client);
+      await client.query('ROLLBACK');
+      client.release();
+      await withTransaction(single, (tx) => service.execute(request(cmd.notification({ orderId })), tx));
+    } finally {
+      await single.end();
+    }
+    expect(await types(orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted']);
+  });
+
+  it('records a refusal as CommandRejected in the stream, and one for an unknown order in rejected_commands', async () => {
+    const orderId = randomUUID();
+    await withTransaction(db.pool, (client) => service.execute(request(cmd.placeOrder({ orderId })), client));
+    const outcome = await withTransaction(db.pool, (client) => service.execute(request(cmd.cancel({ orderId, actor: STRANGER })), client));
+    expect(outcome).toMatchObject({ kind: 'rejected', rejection: { code: 'FORBIDDEN', state: 'pending_payment' } });
+    const events = await store.readStream(orderId);
+    expect(decodeOrderEvent(events[1]!.payload).event).toMatchObject({ type: 'CommandRejected', data: { command: 'CancelOrder', code: 'FORBIDDEN', actor: STRANGER } });
+
+    const unknown = randomUUID();
+    await withTransaction(db.pool, (client) => service.execute(request(cmd.invoice({ orderId: unknown }), { source: 'oms.ingress.invoices.v1' }), client));
+    expect(await types(unknown)).toEqual([]);
+    expect(await rejected.forOrder(db.pool, unknown)).toEqual([
+      { command: 'ConfirmInvoice', code: 'ILLEGAL_TRANSITION', reason: 'Cannot ConfirmInvoice when order is not_placed', source: 'oms.ingress.invoices.v1' },
+    ]);
+    const reported = await withTransaction(db.pool, (client) => service.execute(request(cmd.invoice({ orderId: unknown }), { unknownOrder: 'report' }), client));
+    expect(reported.kind).toBe('unknown-order');
+  });
+
+  it('re-reads and decides again in place when an older transaction appended to the order meanwhile', async () => {
+    const orderId = randomUUID();
+    await withTransaction(db.pool, (client) => service.execute(request(cmd.placeOrder({ orderId })), client));
+    const [older, younger] = [await db.pool.connect(), await db.pool.connect()];
+    try {
+      await older.query('BEGIN; SELECT pg_current_xact_id()');
+      await younger.query('BEGIN');
+      // The younger transaction loads the order at version 1 (a re-sent order decides nothing).
+      await service.execute(request(cmd.placeOrder({ orderId, commandId: 'again' })), younger);
+      await service.execute(request(cmd.changeAddress({ orderId, actor: SUPERVISOR })), older);
+      await older.query('COMMIT');
+      const outcome = await service.execute(request(cmd.changeAddress({ orderId, actor: SUPERVISOR, phone: '13700137000' })), younger);
+      await younger.query('COMMIT');
+      expect(outcome).toMatchObject({ kind: 'accepted', order: { state: { version: 3, phone: '13700137000' } } });
+    } finally {
+      older.release();
+      younger.release();
+    }
+    expect(await types(orderId)).toEqual(['OrderPlaced', 'OrderAddressChanged', 'OrderAddressChanged']);
+  });
+
+  it('asks for a new transaction (TransientError) when a younger transaction wrote the order first', async () => {
+    const orderId = randomUUID();
+    await withTransaction(db.pool, (client) => service.execute(request(cmd.placeOrder({ orderId })), client));
+    const old = await db.pool.connect();
+    try {
+      await old.query('BEGIN; SELECT pg_current_xact_id()'); // an older transaction id, like a batch that wrote its inbox rows
+      await withTransaction(db.pool, (young) => service.execute(request(cmd.changeAddress({ orderId, actor: SUPERVISOR })), young));
+      await expect(service.execute(request(cmd.notification({ orderId })), old)).rejects.toBeInstanceOf(TransientError);
+    } finally {
+      await old.query('ROLLBACK');
+      old.release();
+    }
+    expect(await types(orderId)).toEqual(['OrderPlaced', 'OrderAddressChanged']);
+  });
+});

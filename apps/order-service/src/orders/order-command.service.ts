@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { PoolClient } from 'pg';
+import type { Logger } from 'pino';
+import { encode } from '@oms/contracts';
+import type { EventStore, NewEvent } from '@oms/event-store';
+import { classifyFailure } from '@oms/messaging';
+import { decide, initialState, isRejection, toCommandRejected, type OrderEvent, type OrderRejection } from '@oms/order-domain';
+import type { AvroEnrichment } from '../mapping/mapping-context';
+import { toAvroRecord } from '../mapping/order-event.mapper';
+import type { AppendedEvent, CommandOutcome, OrderCommandRequest } from './command-request';
+import type { CommittedOrderCache } from './committed-order.cache';
+import { resolveAppendConflict } from './concurrency-retry';
+import type { LoadedOrder } from './loaded-order';
+import { commandsTotal, eventsAppendedTotal } from './order-metrics';
+import { foldEvent, type OrderStreamRepository } from './order-stream.repository';
+import type { RejectedCommandRepository } from './rejected-command.repository';
+import type { TransactionOrderCache, TransactionOrders } from './transaction-order.cache';
+
+/** The decision needs the stream as stored, not a cached or assumed state. */
+const RELOAD = Symbol('reload');
+
+/** An order to decide on, and whether it is known to match the stream. */
+interface Loaded {
+  order: LoadedOrder;
+  /** Read from the stream in this transaction, or written by it. */
+  verified: boolean;
+  /** Assumed empty (a new order) without reading. */
+  speculative: boolean;
+}
+
+/**
+ * The command path: load the order (this transaction's copy, the last committed state, or the
+ * stream), `decide`,
+ * map the events to Avro, append them at the version decided on — all in the caller's
+ * transaction, so the inbox row, the events and the offset commit move together. A refusal is
+ * appended as `CommandRejected` (or, for an order with no stream, kept in `rejected_commands`).
+ * No business rule lives here: every rule is in `@oms/order-domain`.
+ */
+export class OrderCommandService {
+  constructor(
+    private readonly store: EventStore,
+    private readonly streams: OrderStreamRepository,
+    private readonly cache: TransactionOrderCache,
+    private readonly committed: CommittedOrderCache,
+    private readonly rejected: RejectedCommandRepository,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Decides and records one command inside `client`'s open transaction. */
+  async execute(request: OrderCommandRequest, client: PoolClient): Promise<CommandOutcome> {
+    const { orderId } = request.command.data;
+    if (request.partition) this.committed.track(request.partition, this.cache.of(client));
+    let fresh = false;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const loaded = await this.load(orderId, request, client, fresh);
+        const outcome = await this.decideAndRecord(loaded, request, client);
+        if (outcome !== RELOAD) return outcome;
+        fresh = true;
+      } catch (error) {
+        // The message's savepoint undoes its writes: never keep a state they produced.
+        this.cache.forget(client, orderId);
+        this.committed.forget(orderId);
+        // A transient failure rolls the whole batch back: nothing it loaded may be promoted.
+        if (request.partition && classifyFailure(error) === 'transient') this.committed.abandon(request.partition);
+        await resolveAppendConflict(error, attempt, client); // rethrows unless re-deciding here is right
+        fresh = true;
+      }
+    }
+  }
+
+  /**
+   * The order to decide on: this transaction's copy, else the last committed state this process
+   * knows (unverified until an append at its version succeeds), else the stream. A new order's
+   * stream is almost always empty, so PlaceOrder first assumes it is and lets the append check.
+   */
+  private async load(orderId: string, request: OrderCommandRequest, client: PoolClient, fresh: boolean): Promise<Loaded> {
+    const inTransaction = this.cache.get(client, orderId);
+    if (inTransaction) return { order: inTransaction, verified: true, speculative: false };
+    const committed = fresh ? undefined : this.committed.get(orderId);
+    if (committed) return { order: committed, verified: false, speculative: false };
+    if (!fresh && request.command.type === 'PlaceOrder') return { order: { orderId, state: initialState }, verified: false, speculative: true };
+    const order = await this.streams.load(orderId, client);
+    // An empty stream is not kept: the order may be committed by another transaction any moment
+    // (a parked payment looks again), and a re-read of nothing is cheap.
+    if (order.state.version > 0) this.cache.set(client, order);
+    return { order, verified: true, speculative: false };
+  }
+
+  private async decideAndRecord({ order, verified, speculative }: Loaded, request: OrderCommandRequest, client: PoolClient): Promise<CommandOutcome | typeof RELOAD> {
+    const { command } = request;
+    const decision = decide(command, order.state);
+    // Only an append checks a version: a decision appending nothing must rest on the stream itself.
+    if (!verified && (isRejection(decision) ? speculative : decision.events.length === 0)) return RELOAD;
+    if (!isRejection(decision)) {
+      commandsTotal.inc({ command: command.type, outcome: decision.events.length === 0 ? 'duplicate' : 'accepted' });
+      const { next, appended } = await this.append(order, decision.events, request, client);
+      return { kind: 'accepted', order: next, appended };
+    }
+    if (order.state.status === 'not_placed') return this.rejectUnknownOrder(order, decision, request, client);
+    this.logRejection(decision);
+    commandsTotal.inc({ command: command.type, outcome: 'rejected' });
+    const { next, appended } = await this.append(order, [toCommandRejected(command, decision)], request, client);
+    return { kind: 'rejected', order: next, rejection: decision, appended };
+  }
+
+  /** A consumer partition's batch committed: the orders its transaction left are committed states. */
+  batchCommitted(partition: string): void {
+    this.committed.committed(partition);
+  }
+
+  /** The orders `client`'s own transaction touched; hand them to {@link promoteCommitted} after its COMMIT. */
+  transactionOrders(client: PoolClient): TransactionOrders {
+    return this.cache.of(client);
+  }
+
+  promoteCommitted(orders: TransactionOrders): void {
+    this.committed.promote(orders);
+  }
+
+  private async rejectUnknownOrder(order: LoadedOrder, rejection: OrderRejection, request: OrderCommandRequest, client: PoolClient): Promise<CommandOutcome> {
+    commandsTotal.inc({ command: request.command.type, outcome: 'unknown-order' });
+    if (request.unknownOrder === 'report') return { kind: 'unknown-order', order, rejection };
+    this.logRejection(rejection);
+    const { recordName, value } = toAvroRecord(toCommandRejected(request.command, rejection), { stateBefore: order.state, enrichment: {} });
+    await this.rejected.record(client, { orderId: order.orderId, rejection, source: request.source, payload: encode(recordName, value) });
+    return { kind: 'rejected', order, rejection, appended: [] };
+  }
+
+  private logRejection(rejection: OrderRejection): void {
+    const { command, commandId, code, state } = rejection;
+    this.logger.warn({ orderId: rejection.orderId, command, commandId, code, state }, rejection.message);
+  }
+
+  private async append(order: LoadedOrder, events: OrderEvent[], request: OrderCommandRequest, client: PoolClient): Promise<{ next: LoadedOrder; appended: AppendedEvent[] }> {
+    if (events.length === 0) return { next: order, appended: [] };
+    const enrichment: AvroEnrichment = { acceptedNotificationId: order.acceptedNotificationId, placedLines: order.placedLines, previousAddress: order.address, ...request.enrichment };
+    let next = order;
+    const appended: AppendedEvent[] = [];
+    const rows: NewEvent[] = [];
+    for (const event of events) {
+      const record = toAvroRecord(event, { stateBefore: next.state, enrichment });
+      next = foldEvent(next, event, record);
+      const eventId = randomUUID();
+      appended.push({ eventId, streamVersion: next.state.version, event, record });
+      rows.push({ eventId, type: event.type, payload: encode(record.recordName, record.value), occurredAt: event.data.occurredAt, metadata: request.metadata });
+    }
+    await this.store.append(order.orderId, order.state.version, rows, client);
+    this.cache.set(client, next);
+    for (const event of events) eventsAppendedTotal.inc({ type: event.type });
+    return { next, appended };
+  }
+}

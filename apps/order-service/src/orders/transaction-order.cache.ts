@@ -1,0 +1,49 @@
+import type { PoolClient } from 'pg';
+import type { LoadedOrder } from './loaded-order';
+
+/** The orders one transaction has loaded or written. */
+export interface TransactionOrders {
+  /** pg-pool gives each checkout a new `release` function: it identifies the transaction. */
+  readonly release: PoolClient['release'];
+  readonly orders: Map<string, LoadedOrder>;
+}
+
+/**
+ * Orders already loaded or written in the current transaction, so a batch holding several
+ * messages for one order (a notification and its query answer) reads its stream once.
+ *
+ * Keyed by the transaction's client and valid only for that checkout: a rolled-back transaction
+ * must never leak a state its events did not survive into the next one (a replay would then see
+ * its own facts as "already known" and do nothing). Callers {@link forget} an order whenever its
+ * handler fails, since the message's savepoint rolled its writes back.
+ */
+export class TransactionOrderCache {
+  private readonly entries = new WeakMap<PoolClient, TransactionOrders>();
+
+  get(client: PoolClient, orderId: string): LoadedOrder | undefined {
+    return this.current(client)?.orders.get(orderId);
+  }
+
+  set(client: PoolClient, order: LoadedOrder): void {
+    this.of(client).orders.set(order.orderId, order);
+  }
+
+  forget(client: PoolClient, orderId: string): void {
+    this.current(client)?.orders.delete(orderId);
+  }
+
+  /** The transaction's orders (created empty), to hand to {@link CommittedOrderCache.promote} once it committed. */
+  of(client: PoolClient): TransactionOrders {
+    let entry = this.current(client);
+    if (!entry) {
+      entry = { release: client.release, orders: new Map() };
+      this.entries.set(client, entry);
+    }
+    return entry;
+  }
+
+  private current(client: PoolClient): TransactionOrders | undefined {
+    const entry = this.entries.get(client);
+    return entry && entry.release === client.release ? entry : undefined;
+  }
+}

@@ -1,0 +1,29 @@
+import type { Pool } from 'pg';
+import type { Logger } from 'pino';
+import { Topics } from '@oms/contracts';
+import { OutboxRelay } from '@oms/event-store';
+import type { MessageProducer } from '@oms/messaging';
+
+/**
+ * Name of the relay's checkpoint and leadership lock. The lock is an advisory lock of the whole
+ * database keyed by this name only, so the schema is part of it: services (or test runs) in
+ * other schemas of the same database must not wait on each other.
+ */
+export function orderEventsRelayName(schema: string): string {
+  return `order-events@${schema}`;
+}
+
+/**
+ * The transactional outbox of order events: every event appended to an order stream is
+ * published to `oms.order.events.v1`, keyed by order id, value = the stored Avro bytes, with the
+ * `traceparent` stored beside the event. At-least-once; consumers drop repeats by `message-id`.
+ */
+export function createOrderEventsRelay(pool: Pool, schema: string, producer: MessageProducer, logger: Logger): OutboxRelay {
+  return new OutboxRelay({
+    pool,
+    name: orderEventsRelayName(schema),
+    publish: (messages) => producer.send(messages),
+    topicFor: () => Topics.orderEvents,
+    logger: logger.child({ component: 'outbox-relay' }),
+  });
+}
