@@ -13,6 +13,19 @@ function messagingLogger(logger: Logger): MessagingLogger {
   return { info: (message, fields) => child.info(fields ?? {}, message), warn: (message, fields) => child.warn(fields ?? {}, message), error: (message, fields) => child.error(fields ?? {}, message) };
 }
 
+/**
+ * The service's connections: in its schema, and never waiting long for a row lock. Two batches
+ * appending to one order from different partitions block on the stream's unique index; without a
+ * bound a wait lasts until the other commits, and a deadlock until PostgreSQL's 1 s detection.
+ * With it the loser fails fast and its batch is retried (the messaging layer's transient path).
+ */
+function servicePool(config: OrderServiceConfig): Pool {
+  const pool = createPool({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, max: config.DATABASE_POOL_SIZE, applicationName: 'order-service' });
+  // Queued before any other query of the new connection.
+  pool.on('connect', (client) => void client.query(`SET lock_timeout = ${config.DATABASE_LOCK_TIMEOUT_MS}`).catch(() => undefined));
+  return pool;
+}
+
 /** Configuration, logger, the schema's pool, the event store and the Kafka bus, for every module. */
 @Global()
 @Module({})
@@ -23,7 +36,7 @@ export class InfrastructureModule {
       providers: [
         { provide: ORDER_SERVICE_CONFIG, useValue: config },
         { provide: APP_LOGGER, useValue: logger },
-        { provide: Pool, useFactory: () => createPool({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, max: config.DATABASE_POOL_SIZE, applicationName: 'order-service' }) },
+        { provide: Pool, useFactory: () => servicePool(config) },
         { provide: EventStore, inject: [Pool], useFactory: (pool: Pool) => new EventStore(pool) },
         {
           provide: MESSAGE_BUS,

@@ -1,10 +1,11 @@
 import { NestFactory } from '@nestjs/core';
 import type { INestApplication } from '@nestjs/common';
-import { Pool, type PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { decode, Topics, type DecodedRecord } from '@oms/contracts';
 import type { MessageBus } from '@oms/messaging';
 import { connectKafkaTransport, KafkaEventTransport, setupHttpApp } from '@oms/nest-kit';
+import { createPool } from '@oms/postgres';
 import type { OrderServiceConfig } from '../config/order-service.config';
 import { migrateOrderService } from '../database/all-migrations';
 import { OrderCommandService } from '../orders/order-command.service';
@@ -13,6 +14,17 @@ import { MESSAGE_BUS } from './tokens';
 
 /** The topics the service consumes (its `@EventPattern`s) and the one its outbox writes. */
 export const SERVICE_TOPICS = [Topics.ingressOrders, Topics.ingressPayments, Topics.ingressInvoices, Topics.fulfillmentEvents, Topics.orderEvents];
+
+/** Applies pending migrations on a connection of its own (the service's connections bound lock waits; migrations wait for each other). */
+async function migrate(config: OrderServiceConfig, logger: Logger): Promise<void> {
+  const pool = createPool({ url: config.DATABASE_URL, max: 1, applicationName: 'order-service-migrate' });
+  try {
+    const applied = await migrateOrderService(pool, config.DATABASE_SCHEMA);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  } finally {
+    await pool.end();
+  }
+}
 
 /** A started service. */
 export interface RunningOrderService {
@@ -28,10 +40,7 @@ export interface RunningOrderService {
  */
 export async function startOrderService(config: OrderServiceConfig, logger: Logger): Promise<RunningOrderService> {
   const app = await NestFactory.create(AppModule.forRoot(config, logger), { bufferLogs: true });
-  if (config.MIGRATE_ON_START) {
-    const applied = await migrateOrderService(app.get(Pool), config.DATABASE_SCHEMA);
-    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  }
+  if (config.MIGRATE_ON_START) await migrate(config, logger);
   setupHttpApp(app, { title: 'order-service', description: 'The order state machine: read and audit API, RBAC order changes' });
   const bus = app.get<MessageBus<PoolClient>>(MESSAGE_BUS);
   const orders = app.get(OrderCommandService);

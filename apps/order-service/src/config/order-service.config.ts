@@ -21,6 +21,7 @@ export const orderServiceEnv = {
   ...infrastructureEnv,
   DATABASE_SCHEMA: { parse: schemaName, default: 'order_service', description: 'PostgreSQL schema the service owns (event store, inbox, its tables)' } satisfies EnvVarSpec<string>,
   DATABASE_POOL_SIZE: { parse: parsers.positiveInteger, default: 24, description: 'PostgreSQL connections' } satisfies EnvVarSpec<number>,
+  DATABASE_LOCK_TIMEOUT_MS: { parse: parsers.positiveInteger, default: 200, description: 'longest wait for a row lock; then the batch is retried (ends cross-partition waits and deadlocks fast)' } satisfies EnvVarSpec<number>,
   HTTP_PORT: { parse: parsers.integer, default: 3002, description: 'port of the read/audit API, /docs, /health, /metrics (0 = any free port)' } satisfies EnvVarSpec<number>,
   JWT_SECRET: { parse: secret, secret: true, description: 'HS256 key of the bearer tokens of order changes (at least 16 characters)' } satisfies EnvVarSpec<string>,
   NOTIFICATION_WEBHOOK_URL: { parse: parsers.url, default: null, description: 'where accepted order changes are POSTed; unset = kept pending until one is configured' } satisfies EnvVarSpec<string | null>,

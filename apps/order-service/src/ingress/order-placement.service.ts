@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { asTransientIfLockTimeout } from '../orders/concurrency-retry';
 import type { OrderCommandService } from '../orders/order-command.service';
 import { placeOrderRequest } from './channel-order.translator';
 import { commandContextOf } from './command-context';
@@ -21,6 +22,9 @@ export class OrderPlacementService {
     const context = commandContextOf(message, `channel:${order.channel}`);
     const request = placeOrderRequest(order, context, this.averageShipDuration, message.topic);
     const outcome = await this.orders.execute(request, client);
-    if (outcome.kind === 'accepted' && order.outTradeNo) await this.payments.releaseParked(order.outTradeNo, request.command.data.orderId, client);
+    if (outcome.kind !== 'accepted' || !order.outTradeNo) return;
+    await this.payments.releaseParked(order.outTradeNo, request.command.data.orderId, client).catch((error: unknown) => {
+      throw asTransientIfLockTimeout(error); // waiting on a parked payment's routing row
+    });
   }
 }

@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { decode, type DecodedRecord, type MessageHeaders } from '@oms/contracts';
 import type { OrderCommandRequest } from '../orders/command-request';
+import { asTransientIfLockTimeout } from '../orders/concurrency-retry';
 import type { OrderCommandService } from '../orders/order-command.service';
 import { commandContextOf } from './command-context';
 import { expectRecord, type IngressMessage } from './ingress-record';
@@ -34,9 +35,11 @@ export class PaymentIngressService {
   ) {}
 
   /** Handles a consumed payment record inside the batch transaction. */
-  handle(message: IngressMessage, client: PoolClient): Promise<void> {
+  async handle(message: IngressMessage, client: PoolClient): Promise<void> {
     const record = expectRecord(message, 'PaymentNotification', 'PaymentConfirmation', 'RefundResult');
-    return this.route(record, message, client);
+    await this.route(record, message, client).catch((error: unknown) => {
+      throw asTransientIfLockTimeout(error); // waiting on an order's routing row
+    });
   }
 
   /** Decides the payment facts parked for an order that has just been placed. */

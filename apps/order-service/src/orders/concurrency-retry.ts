@@ -17,13 +17,23 @@ export const IN_PLACE_ATTEMPTS = 3;
  *   `TransientError`, so the batch (or the HTTP request) is retried in a fresh transaction.
  */
 export async function resolveAppendConflict(error: unknown, attempt: number, client: PoolClient): Promise<'retry-in-place'> {
-  if (!(error instanceof ConcurrencyError || error instanceof StreamOrderConflictError)) throw error;
+  if (!(error instanceof ConcurrencyError || error instanceof StreamOrderConflictError)) throw asTransientIfLockTimeout(error);
   if (error instanceof ConcurrencyError && attempt < IN_PLACE_ATTEMPTS && !(await isAborted(client))) {
     appendConflictsTotal.inc({ resolution: 'in-place' });
     return 'retry-in-place';
   }
   appendConflictsTotal.inc({ resolution: 'new-transaction' });
   throw new TransientError(`${error.message} (attempt ${attempt})`, { cause: error });
+}
+
+/**
+ * A row-lock wait that hit `lock_timeout` (55P03): another batch holds what this one needs, so the
+ * whole batch is retried — as a `TransientError`, which the messaging layer retries in order.
+ */
+export function asTransientIfLockTimeout(error: unknown): unknown {
+  if (pgErrorCode(error) !== '55P03') return error;
+  appendConflictsTotal.inc({ resolution: 'lock-timeout' });
+  return new TransientError(`lock wait timed out: ${(error as Error).message}`, { cause: error });
 }
 
 async function isAborted(client: PoolClient): Promise<boolean> {

@@ -30,9 +30,8 @@ interface Loaded {
 
 /**
  * The command path: load the order (this transaction's copy, the last committed state, or the
- * stream), `decide`,
- * map the events to Avro, append them at the version decided on — all in the caller's
- * transaction, so the inbox row, the events and the offset commit move together. A refusal is
+ * stream), `decide`, map the events to Avro, append them at the version decided on — all in the
+ * caller's transaction, so the inbox row, the events and the offset commit move together. A refusal is
  * appended as `CommandRejected` (or, for an order with no stream, kept in `rejected_commands`).
  * No business rule lives here: every rule is in `@oms/order-domain`.
  */
@@ -98,7 +97,7 @@ export class OrderCommandService {
       return { kind: 'accepted', order: next, appended };
     }
     if (order.state.status === 'not_placed') return this.rejectUnknownOrder(order, decision, request, client);
-    this.logRejection(decision);
+    this.logRejection(order.orderId, decision);
     commandsTotal.inc({ command: command.type, outcome: 'rejected' });
     const { next, appended } = await this.append(order, [toCommandRejected(command, decision)], request, client);
     return { kind: 'rejected', order: next, rejection: decision, appended };
@@ -121,15 +120,15 @@ export class OrderCommandService {
   private async rejectUnknownOrder(order: LoadedOrder, rejection: OrderRejection, request: OrderCommandRequest, client: PoolClient): Promise<CommandOutcome> {
     commandsTotal.inc({ command: request.command.type, outcome: 'unknown-order' });
     if (request.unknownOrder === 'report') return { kind: 'unknown-order', order, rejection };
-    this.logRejection(rejection);
+    this.logRejection(order.orderId, rejection);
     const { recordName, value } = toAvroRecord(toCommandRejected(request.command, rejection), { stateBefore: order.state, enrichment: {} });
     await this.rejected.record(client, { orderId: order.orderId, rejection, source: request.source, payload: encode(recordName, value) });
     return { kind: 'rejected', order, rejection, appended: [] };
   }
 
-  private logRejection(rejection: OrderRejection): void {
+  private logRejection(orderId: string, rejection: OrderRejection): void {
     const { command, commandId, code, state } = rejection;
-    this.logger.warn({ orderId: rejection.orderId, command, commandId, code, state }, rejection.message);
+    this.logger.warn({ orderId, command, commandId, code, state }, rejection.message);
   }
 
   private async append(order: LoadedOrder, events: OrderEvent[], request: OrderCommandRequest, client: PoolClient): Promise<{ next: LoadedOrder; appended: AppendedEvent[] }> {
