@@ -70,6 +70,23 @@ describe('OutboxRelay (real PostgreSQL)', () => {
     expect(sent.map((message) => message.headers['stream-version'])).toEqual(['1', '2', '3']);
   });
 
+  it('lets relays of the same name in two schemas (two services) both lead', async () => {
+    const other = await createTestSchema('outbox_relay_other');
+    try {
+      await runMigrations(other.pool, other.schema, eventStoreMigrations);
+      const here = recordingRelay('outbox');
+      const there = new OutboxRelay({ pool: other.pool, name: 'outbox', topicFor: () => 'other', publish: async () => undefined });
+      await here.relay.start();
+      const started = there.start().then(() => 'leader', () => 'gave up');
+      const verdict = await Promise.race([started, new Promise((resolve) => setTimeout(() => resolve('waiting'), 3000))]);
+      await there.stop(); // also ends a relay still waiting for the lock
+      await here.relay.stop();
+      expect(verdict).toBe('leader');
+    } finally {
+      await other.drop();
+    }
+  });
+
   it('lets one relay per name publish; a standby takes over when the leader stops', async () => {
     const leader = recordingRelay('shared');
     const standby = recordingRelay('shared');
