@@ -1,7 +1,7 @@
 import { decode, type DecodedRecord } from '@oms/contracts';
 import { InMemoryInboxStore, KafkaMessageBus, type InMemoryUnitOfWork, type Subscription } from '@oms/messaging';
 import { testKafkaBrokers, uniqueName, waitFor } from '@oms/testing';
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, KafkaJSProtocolError, logLevel, type Admin } from 'kafkajs';
 
 /** A record read back from a real topic. */
 export interface TailedRecord {
@@ -29,7 +29,7 @@ export class TopicTail {
     await admin.connect();
     try {
       for (const topic of topics) {
-        const ends = await admin.fetchTopicOffsets(topic);
+        const ends = await endOffsetsOnceLed(admin, topic);
         await admin.setOffsets({ groupId, topic, partitions: ends.map(({ partition, high }) => ({ partition, offset: high })) });
       }
     } finally {
@@ -59,5 +59,22 @@ export class TopicTail {
   async close(): Promise<void> {
     await this.subscription?.close();
     await this.bus.close();
+  }
+}
+
+/**
+ * The end offsets of a topic the gateway under test may be creating at this very moment: until its
+ * partitions have leaders the broker answers "not the leader" or "unknown topic", both retriable.
+ */
+async function endOffsetsOnceLed(admin: Admin, topic: string, timeoutMs = 30_000): Promise<Array<{ partition: number; high: string }>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (error) {
+      const retriable = error instanceof KafkaJSProtocolError && error.retriable;
+      if (!retriable || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 }
