@@ -25,7 +25,7 @@ describe('topic catalog', () => {
 
   it('carries every order event, and only order events, on oms.order.events.v1', () => {
     const orderEvents = recordsOnTopic(Topics.orderEvents);
-    expect(orderEvents).toHaveLength(19);
+    expect(orderEvents).toHaveLength(20);
     expect(orderEvents).toContain('OrderPlaced');
     expect(orderEvents).not.toContain('ChannelOrder');
   });

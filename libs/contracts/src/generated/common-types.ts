@@ -83,6 +83,36 @@ export const carrierCodeSymbols = ['SF', 'ZTO', 'YTO', 'STO', 'YUNDA', 'JTEXPRES
 /** Express carrier: SF Express, ZTO, YTO, STO, Yunda, J&T Express, China Post EMS, JD Logistics. */
 export type CarrierCode = (typeof carrierCodeSymbols)[number];
 
+/** A quantity of an order line put in a sub-order. */
+export interface DispatchLine {
+  /** Order the line belongs to (a plan may hold related orders). */
+  orderId: string;
+  /** Order line id. */
+  lineId: string;
+  /** Merchant SKU code. */
+  sku: string;
+  /** Units in this sub-order. */
+  quantity: number;
+}
+
+/** One shipment of a plan: a single warehouse and a single SLA (sub-orders never mix them). */
+export interface DispatchSubOrder {
+  /** Sub-order id, unique within the plan. */
+  subOrderId: string;
+  /** Warehouse that ships it. */
+  warehouseId: string;
+  /** Shipping SLA of every SKU in it, hours. */
+  slaHours: number;
+  /** Whether it goes through customs (cross-border). */
+  customsClearanceRequired: boolean;
+  /** Minimum package weight of its SKUs, grams. */
+  minPackageWeightGrams: number;
+  /** Carrier chosen, when the plan fixes it. */
+  carrier: CarrierCode | null;
+  /** What it ships. */
+  lines: DispatchLine[];
+}
+
 /** The fapiao the buyer asked for with the order (发票信息). */
 export interface InvoiceRequest {
   /** Personal or company title. */

@@ -37,3 +37,41 @@ export const reservationOutcomeSymbols = ['RESERVED', 'FAILED'] as const;
 
 /** Whether the stock was reserved. */
 export type ReservationOutcome = (typeof reservationOutcomeSymbols)[number];
+
+/** The fulfilment side's answer to DispatchProposed: every sub-order dry-run against the warehouse inventory API, the carrier waybill API and the e-waybill API. Passed only when every check passed. Key: orderId. */
+export interface SandboxValidationResult {
+  /** Order the proposal belongs to. */
+  orderId: string;
+  /** Plan id of the proposal. */
+  dispatchPlanId: string;
+  /** Version of the proposal that was validated. */
+  planVersion: number;
+  /** True when every check of every sub-order passed. */
+  passed: boolean;
+  /** Every check made, in the order made. */
+  checks: SandboxCheck[];
+  /** When the validation finished. Epoch milliseconds (timestamp-millis). */
+  validatedAt: number;
+  /** validatedAt as ISO-8601 with offset. */
+  validatedAtText: string;
+}
+
+/** One dry-run call for one sub-order. */
+export interface SandboxCheck {
+  /** Sub-order checked. */
+  subOrderId: string;
+  /** Which API was dry-run. */
+  api: SandboxApi;
+  /** Whether this check passed. */
+  passed: boolean;
+  /** The API's own answer or failure reason, for the plan's trail. */
+  detail: string | null;
+  /** Id of the recorded call in fulfillment-service's call log. */
+  callId: string | null;
+}
+
+/** Symbols of {@link SandboxApi}, in schema order. */
+export const sandboxApiSymbols = ['WAREHOUSE_INVENTORY', 'CARRIER_WAYBILL', 'E_WAYBILL'] as const;
+
+/** Which API was dry-run. */
+export type SandboxApi = (typeof sandboxApiSymbols)[number];

@@ -7,6 +7,7 @@ import type {
   AppliedPromotion,
   Attribution,
   CarrierCode,
+  DispatchSubOrder,
   InvoiceRequest,
   InvoiceType,
   OrderLine,
@@ -68,34 +69,28 @@ export interface DispatchPlanned {
   sandboxValidated: boolean;
 }
 
-/** One shipment of a plan: a single warehouse and a single SLA (sub-orders never mix them). */
-export interface DispatchSubOrder {
-  /** Sub-order id, unique within the plan. */
-  subOrderId: string;
-  /** Warehouse that ships it. */
-  warehouseId: string;
-  /** Shipping SLA of every SKU in it, hours. */
-  slaHours: number;
-  /** Whether it goes through customs (cross-border). */
-  customsClearanceRequired: boolean;
-  /** Minimum package weight of its SKUs, grams. */
-  minPackageWeightGrams: number;
-  /** Carrier chosen, when the plan fixes it. */
-  carrier: CarrierCode | null;
-  /** What it ships. */
-  lines: DispatchLine[];
-}
-
-/** A quantity of an order line put in a sub-order. */
-export interface DispatchLine {
-  /** Order the line belongs to (a plan may hold related orders). */
+/** The dispatch engine proposed a plan (version N) for a ready order; the fulfilment side dry-runs every sub-order against the warehouse inventory, carrier waybill and e-waybill APIs and answers with SandboxValidationResult. The order stays ready_to_dispatch until a proposal passes. */
+export interface DispatchProposed {
+  /** Order (event stream) id. */
   orderId: string;
-  /** Order line id. */
-  lineId: string;
-  /** Merchant SKU code. */
-  sku: string;
-  /** Units in this sub-order. */
-  quantity: number;
+  /** When the event happened in order-service. Epoch milliseconds (timestamp-millis). */
+  occurredAt: number;
+  /** occurredAt as ISO-8601 with offset. */
+  occurredAtText: string;
+  /** Plan id; stays the same across versions of one order's plan. */
+  dispatchPlanId: string;
+  /** Version being proposed, from 1. */
+  planVersion: number;
+  /** Last issued version this one would replace, if any (the fallback when the sandbox rejects it). */
+  previousPlanVersion: number | null;
+  /** Other orders of the same customer planned together, possibly none. */
+  relatedOrderIds: string[];
+  /** The proposed sub-orders, strictest SLA first. */
+  subOrders: DispatchSubOrder[];
+  /** Where the parcels go (what the waybill dry run needs). */
+  shippingAddress: Address;
+  /** JSON snapshot of the decision inputs (catalog version, fulfilment vectors, grouping, similarity scores). */
+  decisionInputs: string;
 }
 
 /** Stock could not be reserved. After payment this starts compensation (a refund), never a bare cancellation. */

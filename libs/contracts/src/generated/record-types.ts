@@ -3,6 +3,7 @@
 
 import type {
   InventoryReservationResult,
+  SandboxValidationResult,
 } from './fulfillment-types';
 
 import type {
@@ -20,6 +21,7 @@ import type {
 import type {
   CommandRejected,
   DispatchPlanned,
+  DispatchProposed,
   InventoryReservationFailed,
   InventoryReservationRequested,
   InventoryReserved,
@@ -47,6 +49,7 @@ export interface RecordTypes {
   CommandRejected: CommandRejected;
   CustomerActivity: CustomerActivity;
   DispatchPlanned: DispatchPlanned;
+  DispatchProposed: DispatchProposed;
   InventoryReservationFailed: InventoryReservationFailed;
   InventoryReservationRequested: InventoryReservationRequested;
   InventoryReservationResult: InventoryReservationResult;
@@ -69,6 +72,7 @@ export interface RecordTypes {
   RefundRequested: RefundRequested;
   RefundResult: RefundResult;
   ReviewItemRaised: ReviewItemRaised;
+  SandboxValidationResult: SandboxValidationResult;
   WmsScan: WmsScan;
 }
 
@@ -76,11 +80,11 @@ export interface RecordTypes {
 export type RecordName = keyof RecordTypes;
 
 /** Every record name, sorted. */
-export const recordNames = ['BankStatementLine', 'CarrierTrack', 'ChannelOrder', 'CommandRejected', 'CustomerActivity', 'DispatchPlanned', 'InventoryReservationFailed', 'InventoryReservationRequested', 'InventoryReservationResult', 'InventoryReserved', 'InvoiceConfirmation', 'InvoiceConfirmed', 'OrderAddressChanged', 'OrderClosed', 'OrderCompleted', 'OrderLinesChanged', 'OrderPaid', 'OrderPlaced', 'OrderReadyToDispatch', 'OrderShipmentProgressed', 'PaymentConfirmation', 'PaymentConfirmed', 'PaymentNotification', 'PaymentNotificationAccepted', 'RefundCompleted', 'RefundRequested', 'RefundResult', 'ReviewItemRaised', 'WmsScan'] as const satisfies readonly RecordName[];
+export const recordNames = ['BankStatementLine', 'CarrierTrack', 'ChannelOrder', 'CommandRejected', 'CustomerActivity', 'DispatchPlanned', 'DispatchProposed', 'InventoryReservationFailed', 'InventoryReservationRequested', 'InventoryReservationResult', 'InventoryReserved', 'InvoiceConfirmation', 'InvoiceConfirmed', 'OrderAddressChanged', 'OrderClosed', 'OrderCompleted', 'OrderLinesChanged', 'OrderPaid', 'OrderPlaced', 'OrderReadyToDispatch', 'OrderShipmentProgressed', 'PaymentConfirmation', 'PaymentConfirmed', 'PaymentNotification', 'PaymentNotificationAccepted', 'RefundCompleted', 'RefundRequested', 'RefundResult', 'ReviewItemRaised', 'SandboxValidationResult', 'WmsScan'] as const satisfies readonly RecordName[];
 
 /** Record names by the avro folder their schema lives in. */
 export const recordNamesByFolder = {
-  'fulfillment': ['InventoryReservationResult'],
+  'fulfillment': ['InventoryReservationResult', 'SandboxValidationResult'],
   'ingress': ['BankStatementLine', 'CarrierTrack', 'ChannelOrder', 'CustomerActivity', 'InvoiceConfirmation', 'PaymentConfirmation', 'PaymentNotification', 'RefundResult', 'WmsScan'],
-  'order-events': ['CommandRejected', 'DispatchPlanned', 'InventoryReservationFailed', 'InventoryReservationRequested', 'InventoryReserved', 'InvoiceConfirmed', 'OrderAddressChanged', 'OrderClosed', 'OrderCompleted', 'OrderLinesChanged', 'OrderPaid', 'OrderPlaced', 'OrderReadyToDispatch', 'OrderShipmentProgressed', 'PaymentConfirmed', 'PaymentNotificationAccepted', 'RefundCompleted', 'RefundRequested', 'ReviewItemRaised'],
+  'order-events': ['CommandRejected', 'DispatchPlanned', 'DispatchProposed', 'InventoryReservationFailed', 'InventoryReservationRequested', 'InventoryReserved', 'InvoiceConfirmed', 'OrderAddressChanged', 'OrderClosed', 'OrderCompleted', 'OrderLinesChanged', 'OrderPaid', 'OrderPlaced', 'OrderReadyToDispatch', 'OrderShipmentProgressed', 'PaymentConfirmed', 'PaymentNotificationAccepted', 'RefundCompleted', 'RefundRequested', 'ReviewItemRaised'],
 } as const satisfies Record<string, readonly RecordName[]>;

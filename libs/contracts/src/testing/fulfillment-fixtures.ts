@@ -18,4 +18,17 @@ export const fulfillmentFixtures: { [N in FulfillmentName]: RecordTypes[N] } = {
     decidedAt: epochMs(t.reserved),
     decidedAtText: t.reserved,
   },
+  SandboxValidationResult: {
+    orderId: id.orderId,
+    dispatchPlanId: id.dispatchPlanId,
+    planVersion: 1,
+    passed: true,
+    checks: [
+      { subOrderId: 'S1', api: 'WAREHOUSE_INVENTORY', passed: true, detail: 'available 12 ≥ 2 at WH-HZ-01', callId: 'call-7f3a01' },
+      { subOrderId: 'S1', api: 'CARRIER_WAYBILL', passed: true, detail: 'SF dry run: waybill number available', callId: 'call-7f3a02' },
+      { subOrderId: 'S1', api: 'E_WAYBILL', passed: true, detail: 'e-waybill template accepted', callId: 'call-7f3a03' },
+    ],
+    validatedAt: epochMs('2024-06-18T10:33:10.900+08:00'),
+    validatedAtText: '2024-06-18T10:33:10.900+08:00',
+  },
 };

@@ -5,6 +5,7 @@ import { orderEventHead as head } from './order-event-head';
 type Name =
   | 'InvoiceConfirmed'
   | 'OrderReadyToDispatch'
+  | 'DispatchProposed'
   | 'DispatchPlanned'
   | 'OrderShipmentProgressed'
   | 'OrderCompleted'
@@ -14,6 +15,20 @@ type Name =
   | 'ReviewItemRaised';
 
 const supervisor = { actorId: 'cs-sup-021', role: 'CUSTOMER_SERVICE_SUPERVISOR', displayName: '客服主管 李娜' } as const;
+
+/** The one sub-order of the fixture order's plan, as proposed and as issued. */
+const dispatchSubOrders: RecordTypes['DispatchPlanned']['subOrders'] = [
+  {
+    subOrderId: 'S1',
+    warehouseId: id.warehouseId,
+    slaHours: 24,
+    customsClearanceRequired: false,
+    minPackageWeightGrams: 600,
+    carrier: 'SF',
+    lines: fixtureLines.map(({ lineId, sku, quantity }) => ({ orderId: id.orderId, lineId, sku, quantity })),
+  },
+];
+const dispatchDecisionInputs = JSON.stringify({ vectors: { 'TEA-LJ-250G': { warehouseId: id.warehouseId, slaHours: 24 } }, relatedOrders: [] });
 
 /** Order events from invoicing to dispatch, shipment, completion, changes and exceptions. */
 export const shipmentAndChangeEventFixtures: { [N in Name]: RecordTypes[N] } = {
@@ -36,24 +51,24 @@ export const shipmentAndChangeEventFixtures: { [N in Name]: RecordTypes[N] } = {
     decisionDeadline: epochMs('2024-06-18T10:33:10.310+08:00'),
     decisionDeadlineText: '2024-06-18T10:33:10.310+08:00',
   },
+  DispatchProposed: {
+    ...head('2024-06-18T10:33:10.320+08:00'),
+    dispatchPlanId: id.dispatchPlanId,
+    planVersion: 1,
+    previousPlanVersion: null,
+    relatedOrderIds: [],
+    subOrders: dispatchSubOrders,
+    shippingAddress: fixtureAddress,
+    decisionInputs: dispatchDecisionInputs,
+  },
   DispatchPlanned: {
     ...head(t.planned),
     dispatchPlanId: id.dispatchPlanId,
     planVersion: 1,
     previousPlanVersion: null,
     relatedOrderIds: [],
-    subOrders: [
-      {
-        subOrderId: 'S1',
-        warehouseId: id.warehouseId,
-        slaHours: 24,
-        customsClearanceRequired: false,
-        minPackageWeightGrams: 600,
-        carrier: 'SF',
-        lines: fixtureLines.map(({ lineId, sku, quantity }) => ({ orderId: id.orderId, lineId, sku, quantity })),
-      },
-    ],
-    decisionInputs: JSON.stringify({ vectors: { 'TEA-LJ-250G': { warehouseId: id.warehouseId, slaHours: 24 } }, relatedOrders: [] }),
+    subOrders: dispatchSubOrders,
+    decisionInputs: dispatchDecisionInputs,
     sandboxValidated: true,
   },
   OrderShipmentProgressed: {
