@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
-import { withTransaction } from '@oms/postgres';
-import { appendEvents } from './append/append-events';
+import { appendEvents, appendEventsAutocommit } from './append/append-events';
+import { StreamHeadCache } from './append/stream-head.cache';
 import type { AppendResult, ExpectedVersion, LogCheckpoint, NewEvent, StoredEvent, StreamAppend } from './model/stored-event';
 import { readAll, type LogPage } from './read/read-all';
 import { readStream, type ReadStreamOptions } from './read/read-stream';
@@ -19,6 +19,9 @@ import { verifyHashChain, type VerificationResult } from './verify/hash-chain.ve
  * const history = await store.readStream('order-42');
  */
 export class EventStore {
+  /** Heads this store read or wrote lately: appends that find theirs here take one round trip. */
+  private readonly heads = new StreamHeadCache();
+
   constructor(private readonly pool: Pool) {}
 
   /** Appends to one stream; see {@link EventStore.appendMany}. */
@@ -33,13 +36,17 @@ export class EventStore {
    * thrown and none is.
    */
   async appendMany(appends: StreamAppend[], client?: PoolClient): Promise<AppendResult[]> {
-    if (client) return appendEvents(client, appends);
-    return withTransaction(this.pool, (tx) => appendEvents(tx, appends));
+    if (client) return appendEvents(client, appends, this.heads);
+    return appendEventsAutocommit(this.pool, appends, this.heads);
   }
 
   /** One stream in version order: whole, from a version, or as it was at an instant. */
-  readStream(streamId: string, options?: ReadStreamOptions, client?: PoolClient): Promise<StoredEvent[]> {
-    return readStream(client ?? this.pool, streamId, options);
+  async readStream(streamId: string, options?: ReadStreamOptions, client?: PoolClient): Promise<StoredEvent[]> {
+    const events = await readStream(client ?? this.pool, streamId, options);
+    const last = events[events.length - 1];
+    // Read to the head (no upper bound): the next append to this stream can skip reading it again.
+    if (last && options?.toVersion === undefined && options?.asOf === undefined) this.heads.remember(streamId, { version: last.streamVersion, hash: last.hash });
+    return events;
   }
 
   /** The global log after a checkpoint, skipping nothing that commits late. */

@@ -1,46 +1,88 @@
-import type { PoolClient } from 'pg';
-import { PgErrorCodes, pgErrorCode } from '@oms/postgres';
+import type { Pool, PoolClient } from 'pg';
+import { PgErrorCodes, pgErrorCode, withTransaction } from '@oms/postgres';
 import { ConcurrencyError, DuplicateEventError, InvalidAppendError, StreamOrderConflictError } from '../errors/event-store.errors';
-import { eventHash } from '../hash/event-hash';
-import { canonicalMetadata } from '../hash/canonical-metadata';
 import type { AppendResult, ExpectedVersion, StreamAppend } from '../model/stored-event';
+import { buildEventRows, EVENT_ROWS_SELECT, eventRowParameters, INSERT_EVENTS_COLUMNS, type EventRows, type HeadedAppend } from './event-rows';
+import type { StreamHeadCache } from './stream-head.cache';
 import { readStreamHeads, type StreamHead } from './stream-heads';
-import { schemaFingerprintOf } from './schema-fingerprint';
 
-/** Column arrays for one multi-row INSERT ... SELECT FROM unnest(...). */
-interface Rows {
-  streamId: string[];
-  version: number[];
-  eventId: string[];
-  type: string[];
-  fingerprint: Buffer[];
-  payload: Buffer[];
-  metadata: string[];
-  occurredAt: string[];
-  previousHash: (Buffer | null)[];
-  hash: Buffer[];
-}
+/** A connection inside the caller's transaction, or the pool for a one-statement autocommit append. */
+type Queryable = Pool | PoolClient;
 
 /**
  * Appends events to several streams inside the caller's open transaction: checks every expected
  * version, chains the hashes, and writes all rows in one statement. Throws (writing nothing
  * that the caller's rollback would not undo) on a version conflict, a duplicate event id or a
  * stream last written by a younger transaction.
+ *
+ * When `known` holds every stream's head at its expected version, the checks run inside the
+ * INSERT itself ({@link tryAppendOnKnownHeads}): one round trip instead of two.
  */
-export async function appendEvents(client: PoolClient, appends: StreamAppend[]): Promise<AppendResult[]> {
+export async function appendEvents(client: PoolClient, appends: StreamAppend[], known?: StreamHeadCache): Promise<AppendResult[]> {
   const byStream = mergeByStream(appends);
+  return (known && (await tryAppendOnKnownHeads(client, byStream, known))) ?? appendAfterReadingHeads(client, byStream, known);
+}
+
+/**
+ * The same append without a transaction of the caller's: the one-statement form runs on its own
+ * (autocommit: one round trip in all), and only when it cannot be used does a transaction read
+ * the heads first.
+ */
+export async function appendEventsAutocommit(pool: Pool, appends: StreamAppend[], known: StreamHeadCache): Promise<AppendResult[]> {
+  const byStream = mergeByStream(appends);
+  return (await tryAppendOnKnownHeads(pool, byStream, known)) ?? withTransaction(pool, (tx) => appendAfterReadingHeads(tx, byStream, known));
+}
+
+async function appendAfterReadingHeads(client: PoolClient, byStream: Map<string, StreamAppend>, known: StreamHeadCache | undefined): Promise<AppendResult[]> {
   const { heads, currentTransactionId } = await readStreamHeads(client, [...byStream.keys()]);
-  const rows: Rows = { streamId: [], version: [], eventId: [], type: [], fingerprint: [], payload: [], metadata: [], occurredAt: [], previousHash: [], hash: [] };
-  const results: AppendResult[] = [];
+  const headed: HeadedAppend[] = [];
   for (const [streamId, append] of byStream) {
     const head = heads.get(streamId);
     checkExpectedVersion(streamId, append.expectedVersion, head);
     if (head && head.transactionId > currentTransactionId) throw new StreamOrderConflictError(streamId);
-    results.push({ streamId, nextVersion: addRows(rows, streamId, head, append), globalPositions: [] });
+    headed.push({ append, head });
   }
+  return write(client, headed, known, '');
+}
+
+/**
+ * The one-statement append: the INSERT writes only if every stream's cached head is still its
+ * head (same version and hash, written by an older transaction, nothing after it). Answers
+ * undefined when a cached head is missing or no longer holds — the caller then reads the heads.
+ */
+async function tryAppendOnKnownHeads(client: Queryable, byStream: Map<string, StreamAppend>, known: StreamHeadCache): Promise<AppendResult[] | undefined> {
+  const headed: HeadedAppend[] = [];
+  for (const [streamId, append] of byStream) {
+    const expected = append.expectedVersion === 'no_stream' ? 0 : append.expectedVersion;
+    if (expected === 'any') return undefined;
+    const head = expected === 0 ? undefined : known.get(streamId);
+    if (expected > 0 && head?.version !== expected) return undefined;
+    headed.push({ append, head });
+  }
+  const results = await write(client, headed, known, KNOWN_HEADS_GUARD);
+  return results.every((result, index) => result.globalPositions.length === (headed[index]?.append.events.length ?? 0)) ? results : undefined;
+}
+
+// $13/$14/$15: each stream, the version it is expected at and that event's hash (null for 0).
+const KNOWN_HEADS_GUARD = `
+  WHERE (SELECT bool_and(
+           (expected.version = 0 OR EXISTS (
+              SELECT 1 FROM events head
+               WHERE head.stream_id = expected.stream_id AND head.stream_version = expected.version
+                 AND head.hash = expected.hash AND head.transaction_id <= pg_current_xact_id()))
+           AND NOT EXISTS (
+              SELECT 1 FROM events later WHERE later.stream_id = expected.stream_id AND later.stream_version = expected.version + 1))
+           FROM unnest($13::text[], $14::int[], $15::bytea[]) AS expected(stream_id, version, hash))`;
+
+async function write(client: Queryable, headed: HeadedAppend[], known: StreamHeadCache | undefined, guard: string): Promise<AppendResult[]> {
+  const { rows, lastHashes } = buildEventRows(headed);
+  const results = headed.map(({ append, head }) => ({ streamId: append.streamId, nextVersion: (head?.version ?? 0) + append.events.length, globalPositions: [] as number[] }));
   if (rows.eventId.length === 0) return results;
-  const positions = await insertRows(client, rows);
+  const parameters = eventRowParameters(rows);
+  if (guard) parameters.push(headed.map(({ append }) => append.streamId), headed.map(({ head }) => head?.version ?? 0), headed.map(({ head }) => head?.hash ?? null));
+  const positions = await insertRows(client, rows, parameters, guard);
   for (const result of results) result.globalPositions = positions.get(result.streamId) ?? [];
+  if (positions.size > 0) for (const [streamId, head] of lastHashes) known?.remember(streamId, head);
   return results;
 }
 
@@ -63,48 +105,19 @@ function checkExpectedVersion(streamId: string, expected: ExpectedVersion, head:
   if (wanted !== actual) throw new ConcurrencyError(streamId, expected, actual);
 }
 
-function addRows(rows: Rows, streamId: string, head: StreamHead | undefined, append: StreamAppend): number {
-  let version = head?.version ?? 0;
-  let previousHash = head?.hash ?? null;
-  for (const event of append.events) {
-    version += 1;
-    const metadata = canonicalMetadata(event.metadata ?? {}); // once: hashed and stored
-    const fingerprint = schemaFingerprintOf(event.payload, event.eventId);
-    if (!Number.isSafeInteger(event.occurredAt)) {
-      throw new InvalidAppendError(`Event ${event.eventId}: occurredAt must be integer epoch milliseconds`);
-    }
-    const hash = eventHash({ previousHash, streamId, streamVersion: version, eventId: event.eventId, type: event.type, schemaFingerprint: fingerprint, payload: event.payload, metadata, occurredAt: event.occurredAt });
-    rows.streamId.push(streamId);
-    rows.version.push(version);
-    rows.eventId.push(event.eventId);
-    rows.type.push(event.type);
-    rows.fingerprint.push(fingerprint);
-    rows.payload.push(event.payload);
-    rows.metadata.push(metadata);
-    rows.occurredAt.push(new Date(event.occurredAt).toISOString());
-    rows.previousHash.push(previousHash);
-    rows.hash.push(hash);
-    previousHash = hash;
-  }
-  return version;
-}
-
-async function insertRows(client: PoolClient, rows: Rows): Promise<Map<string, number[]>> {
+async function insertRows(client: Queryable, rows: EventRows, parameters: unknown[], guard: string): Promise<Map<string, number[]>> {
   try {
-    // WITH ORDINALITY + ORDER BY keeps identity values in array order, so positions rise with
-    // stream versions inside one transaction.
-    const result = await client.query<{ global_position: string; stream_id: string }>(
-      `INSERT INTO events (stream_id, stream_version, event_id, event_type, schema_fingerprint, payload,
-                           metadata, occurred_at, previous_hash, hash)
-       SELECT stream_id, stream_version, event_id, event_type, fingerprint, payload, metadata, occurred_at, previous_hash, hash
-         FROM unnest($1::text[], $2::int[], $3::uuid[], $4::text[], $5::bytea[], $6::bytea[], $7::jsonb[],
-                     $8::timestamptz[], $9::bytea[], $10::bytea[])
-              WITH ORDINALITY AS row(stream_id, stream_version, event_id, event_type, fingerprint, payload, metadata,
-                                     occurred_at, previous_hash, hash, ordinal)
+    const result = await client.query<{ global_position: string; stream_id: string }>({
+      // Named: each connection parses and plans the statement once, not on every append.
+      name: guard ? 'event-store-append-on-known-heads' : 'event-store-append',
+      text: `${INSERT_EVENTS_COLUMNS}
+       SELECT stream_id, stream_version, event_id, event_type, schema_fingerprint, payload, metadata, occurred_at, previous_hash, hash
+         FROM (${EVENT_ROWS_SELECT}) AS row
+       ${guard}
         ORDER BY ordinal
        RETURNING global_position, stream_id`,
-      [rows.streamId, rows.version, rows.eventId, rows.type, rows.fingerprint, rows.payload, rows.metadata, rows.occurredAt, rows.previousHash, rows.hash],
-    );
+      values: parameters,
+    });
     const positions = new Map<string, number[]>();
     for (const row of result.rows) {
       const list = positions.get(row.stream_id) ?? [];
@@ -117,7 +130,7 @@ async function insertRows(client: PoolClient, rows: Rows): Promise<Map<string, n
   }
 }
 
-function translateInsertError(error: unknown, rows: Rows): unknown {
+function translateInsertError(error: unknown, rows: EventRows): unknown {
   if (pgErrorCode(error) !== PgErrorCodes.uniqueViolation) return error;
   const { constraint, detail } = error as { constraint?: string; detail?: string };
   if (constraint === 'events_event_id_unique') return new DuplicateEventError(detail ?? 'unknown');

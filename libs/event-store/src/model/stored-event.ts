@@ -40,6 +40,9 @@ export interface StoredEvent {
   hash: Buffer;
 }
 
+/** An event as the global log's readers get it: everything but the hash chain (see {@link StoredEvent}). */
+export type LoggedEvent = Omit<StoredEvent, 'previousHash' | 'hash'>;
+
 /**
  * What the caller believes the stream's version is: a number (0 = the stream must not exist yet),
  * `'no_stream'` (same as 0) or `'any'` (no check).

@@ -1,5 +1,5 @@
 import { Headers, type OutgoingMessage } from '@oms/contracts';
-import type { StoredEvent } from '../model/stored-event';
+import type { LoggedEvent } from '../model/stored-event';
 
 /** Extra headers the outbox adds so consumers can check order without decoding. */
 export const OutboxHeaders = {
@@ -11,7 +11,7 @@ export const OutboxHeaders = {
  * The Kafka record for a stored event: keyed by stream id (one order's events share a partition
  * and keep their order), value = the stored Avro bytes untouched, message id = event id.
  */
-export function eventToMessage(event: StoredEvent, topic: string): OutgoingMessage {
+export function eventToMessage(event: LoggedEvent, topic: string): OutgoingMessage {
   const headers: Record<string, string> = {
     [Headers.messageId]: event.eventId,
     [Headers.eventType]: event.type,

@@ -1,7 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { OutgoingMessage } from '@oms/contracts';
-import type { StoredEvent } from '../model/stored-event';
-import { readAll } from '../read/read-all';
+import type { LoggedEvent } from '../model/stored-event';
+import { readAll, type LogPage } from '../read/read-all';
 import { eventToMessage } from './event-to-message';
 import { OutboxCheckpointRepository } from './outbox-checkpoint.repository';
 import { acquireLeadership } from './relay-leadership';
@@ -18,7 +18,7 @@ export interface OutboxRelayOptions {
   /** Publishes a batch and resolves once the broker acknowledged every record (acks all). */
   publish: (messages: OutgoingMessage[]) => Promise<void>;
   /** The topic an event goes to, e.g. `() => 'oms.order.events.v1'`. */
-  topicFor: (event: StoredEvent) => string;
+  topicFor: (event: LoggedEvent) => string;
   /** Checkpoint and leadership name; one active relay per name (default `outbox`). */
   name?: string;
   batchSize?: number;
@@ -89,11 +89,15 @@ export class OutboxRelay {
     const { name, batchSize, idleDelayMs, maxBackoffMs, logger } = this.options;
     let checkpoint = await this.checkpoints.load(name);
     let failures = 0;
+    let readAhead: Promise<LogPage> | undefined;
     while (this.running) {
       try {
         if (this.leaderLost) await this.regainLeadership();
-        const page = await readAll(this.options.pool, checkpoint, batchSize);
+        const page = await (readAhead ?? readAll(this.options.pool, checkpoint, batchSize));
+        readAhead = undefined;
         if (page.events.length > 0) {
+          // A full page means more is waiting: read it while the broker acknowledges this one.
+          if (page.events.length === batchSize) readAhead = quietly(readAll(this.options.pool, page.checkpoint, batchSize));
           await this.options.publish(page.events.map((event) => eventToMessage(event, this.options.topicFor(event))));
           await this.checkpoints.save(name, page.checkpoint);
           checkpoint = page.checkpoint;
@@ -102,6 +106,7 @@ export class OutboxRelay {
         }
         if (page.events.length < batchSize) await sleep(idleDelayMs);
       } catch (error) {
+        readAhead = undefined; // the failed batch is read again from the saved checkpoint
         failures += 1;
         const delay = Math.min(maxBackoffMs, 100 * 2 ** Math.min(failures, 10));
         logger.warn({ relay: name, attempt: failures, retryInMs: delay, error: String(error) }, 'outbox publish failed; retrying the same batch');
@@ -109,6 +114,12 @@ export class OutboxRelay {
       }
     }
   }
+}
+
+/** The same promise, marked as handled: a read-ahead that fails is awaited (and thrown) later, or dropped. */
+function quietly<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
 }
 
 function sleep(ms: number): Promise<void> {

@@ -1,4 +1,5 @@
-import type { EventMetadata, StoredEvent } from '../model/stored-event';
+import { SINGLE_OBJECT_HEADER_LENGTH, SINGLE_OBJECT_MAGIC } from '@oms/contracts';
+import type { EventMetadata, LoggedEvent, StoredEvent } from '../model/stored-event';
 
 /**
  * The columns every read selects, in the shape {@link toStoredEvent} maps. Byte columns travel
@@ -11,6 +12,48 @@ export const EVENT_COLUMNS = `global_position, transaction_id::text AS transacti
   floor(extract(epoch FROM occurred_at) * 1000)::bigint AS occurred_at,
   floor(extract(epoch FROM recorded_at) * 1000)::bigint AS recorded_at,
   encode(previous_hash, 'base64') AS previous_hash, encode(hash, 'base64') AS hash`;
+
+/**
+ * The columns of the global log's readers (projections, the outbox relay): no hash columns, which
+ * only auditors need (they read streams or run the verifier), and the fingerprint is cut from
+ * the payload's own header rather than sent twice.
+ */
+export const LOG_COLUMNS = `global_position, transaction_id::text AS transaction_id, stream_id, stream_version,
+  event_id, event_type, encode(payload, 'base64') AS payload, metadata::text AS metadata,
+  floor(extract(epoch FROM occurred_at) * 1000)::bigint AS occurred_at,
+  floor(extract(epoch FROM recorded_at) * 1000)::bigint AS recorded_at`;
+
+/** A row as `pg` returns it for {@link LOG_COLUMNS}. */
+export interface LogRow {
+  global_position: string;
+  transaction_id: string;
+  stream_id: string;
+  stream_version: number;
+  event_id: string;
+  event_type: string;
+  payload: string;
+  metadata: string;
+  occurred_at: string;
+  recorded_at: string;
+}
+
+/** Maps a global-log row to the store's public shape. */
+export function toLoggedEvent(row: LogRow): LoggedEvent {
+  const payload = fromBase64(row.payload);
+  return {
+    globalPosition: Number(row.global_position),
+    transactionId: row.transaction_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    eventId: row.event_id,
+    type: row.event_type,
+    schemaFingerprint: payload.subarray(SINGLE_OBJECT_MAGIC.length, SINGLE_OBJECT_HEADER_LENGTH), // the store refuses payloads without the header
+    payload,
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+    occurredAt: Number(row.occurred_at),
+    recordedAt: Number(row.recorded_at),
+  };
+}
 
 /** A row as `pg` returns it for {@link EVENT_COLUMNS}. */
 export interface EventRow {

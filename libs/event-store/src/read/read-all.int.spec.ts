@@ -1,12 +1,12 @@
 import type { PoolClient } from 'pg';
 import { runMigrations } from '@oms/postgres';
 import { createTestSchema, waitFor, type TestSchema } from '@oms/testing';
-import { EventStore, eventStoreMigrations, START_OF_LOG, StreamOrderConflictError, type LogCheckpoint, type StoredEvent } from '../index';
+import { EventStore, eventStoreMigrations, START_OF_LOG, StreamOrderConflictError, type LogCheckpoint, type LoggedEvent } from '../index';
 import { newEvents } from '../testing/new-events';
 
 /** Reads the log page by page from `from` until nothing more is safe to read. */
-async function drain(store: EventStore, from: LogCheckpoint): Promise<{ events: StoredEvent[]; checkpoint: LogCheckpoint }> {
-  const events: StoredEvent[] = [];
+async function drain(store: EventStore, from: LogCheckpoint): Promise<{ events: LoggedEvent[]; checkpoint: LogCheckpoint }> {
+  const events: LoggedEvent[] = [];
   let checkpoint = from;
   for (;;) {
     const page = await store.readAll(checkpoint, 3);
@@ -26,6 +26,17 @@ describe('readAll: the global log (real PostgreSQL)', () => {
     store = new EventStore(db.pool);
   });
   afterEach(() => db.drop());
+
+  it('gives each event as the stream holds it, without the hash chain', async () => {
+    await store.append('whole', 0, newEvents(2, 'whole'));
+    const { events } = await waitFor('both events', async () => {
+      const page = await drain(store, START_OF_LOG);
+      return page.events.length === 2 ? page : undefined;
+    });
+    const stored = await store.readStream('whole');
+    expect(events).toEqual(stored.map(({ previousHash: _previous, hash: _hash, ...logged }) => logged));
+    expect(events[0]).not.toHaveProperty('hash');
+  });
 
   it('neither skips an event that commits late nor stalls on a rolled-back one', async () => {
     await store.append('early', 0, newEvents(2, 'early'));

@@ -1,10 +1,10 @@
 import type { Pool, PoolClient } from 'pg';
-import type { LogCheckpoint, StoredEvent } from '../model/stored-event';
-import { EVENT_COLUMNS, toStoredEvent, type EventRow } from './event-row';
+import type { LogCheckpoint, LoggedEvent } from '../model/stored-event';
+import { LOG_COLUMNS, toLoggedEvent, type LogRow } from './event-row';
 
 /** A page of the global log and where the next page starts. */
 export interface LogPage {
-  events: StoredEvent[];
+  events: LoggedEvent[];
   /** Pass it back to read on; equal to the input when nothing new was safe to read. */
   checkpoint: LogCheckpoint;
 }
@@ -20,15 +20,16 @@ export interface LogPage {
  * it ends, so nothing stalls for ever.
  */
 export async function readAll(db: Pool | PoolClient, after: LogCheckpoint, limit = 1000): Promise<LogPage> {
-  const result = await db.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM events
+  const result = await db.query<LogRow>({
+    name: 'event-store-read-all',
+    text: `SELECT ${LOG_COLUMNS} FROM events
       WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint)
         AND transaction_id < pg_snapshot_xmin(pg_current_snapshot())
       ORDER BY events.transaction_id, events.global_position -- the xid8 column, not the text alias
       LIMIT $3`,
-    [after.transactionId, after.position, limit],
-  );
-  const events = result.rows.map(toStoredEvent);
+    values: [after.transactionId, after.position, limit],
+  });
+  const events = result.rows.map(toLoggedEvent);
   const last = events[events.length - 1];
   return { events, checkpoint: last ? { transactionId: last.transactionId, position: last.globalPosition } : after };
 }

@@ -22,12 +22,13 @@ export async function readStream(
   streamId: string,
   { fromVersion = 1, toVersion = 2 ** 31 - 1, asOf }: ReadStreamOptions = {},
 ): Promise<StoredEvent[]> {
-  const result = await db.query<EventRow>(
-    `SELECT ${EVENT_COLUMNS} FROM events
+  const result = await db.query<EventRow>({
+    name: 'event-store-read-stream',
+    text: `SELECT ${EVENT_COLUMNS} FROM events
       WHERE stream_id = $1 AND stream_version BETWEEN $2 AND $3
         AND ($4::bigint IS NULL OR floor(extract(epoch FROM recorded_at) * 1000) <= $4::bigint)
       ORDER BY stream_version`,
-    [streamId, fromVersion, toVersion, asOf ?? null],
-  );
+    values: [streamId, fromVersion, toVersion, asOf ?? null],
+  });
   return result.rows.map(toStoredEvent);
 }
