@@ -65,7 +65,7 @@ export function isMeasured(figure: Figure | undefined): figure is number {
 export function methodNotes(config: BenchConfig): string[] {
   const streamsPerBatch = config.batchSize / config.streamLength;
   return [
-    `single append: ours = EventStore.append (BEGIN, stream-head query, INSERT, COMMIT); Emmett = appendToStream (BEGIN, emt_append_to_stream(), COMMIT); raw = autocommit one-row INSERT; ${config.singleAppends} timed per connection count, each worker appending the 8 events of its own orders`,
+    `single append: ours = EventStore.append (one autocommit INSERT that checks the cached stream head itself; BEGIN, head query, INSERT, COMMIT when the head is not cached); Emmett = appendToStream (BEGIN, emt_append_to_stream(), COMMIT); raw = autocommit one-row INSERT; ${config.singleAppends} timed per connection count, each worker appending the 8 events of its own orders`,
     `batched append (1 connection): ours = appendMany of ${streamsPerBatch} new streams x ${config.streamLength} events; Emmett = appendToStream of ${config.batchSize} events to ONE new stream (it has no atomic multi-stream append); raw = one ${config.batchSize}-row INSERT ... VALUES; ${config.batchedEvents} events timed`,
     `global read: ours = EventStore.readAll; Emmett = readMessagesBatch (the reader under its consumers); raw = SELECT ... WHERE id > $1 ORDER BY id LIMIT n; median of ${config.readPasses} passes over the whole log after one untimed pass`,
     `outbox: OutboxRelay (batch ${config.relayBatchSize}) over every event in our log into a fresh 4-partition topic, kafkajs idempotent producer, acks -1, 1 request in flight; timed from start() until the saved checkpoint is the last event`,
