@@ -6,14 +6,15 @@ import type { InboxEntry, InboxTransaction } from '../inbox/inbox-store';
 import { backoffDelay, waitWhileRunning, type WaitControl } from './backoff-policy';
 import { buildDeadLetter } from './dead-letter.factory';
 import { messageIdOf, type IncomingRecord } from './incoming-record';
-import { runMessage, StoppedWhileRetrying } from './message-runner';
+import { MessageNeedsIsolation, runMessage, runMessageOptimistically, StoppedWhileRetrying } from './message-runner';
 import type { ProcessingContext } from './processing-context';
 
 /**
  * The processing model both buses share. For the records of one partition, in order:
  * one transaction per chunk of `maxMessagesPerTransaction` records → inbox rows for the whole
- * chunk (already-seen ids are skipped) → each new message in a savepoint → dead letters
- * published → COMMIT → `onCommitted` (where the bus commits its offset).
+ * chunk (already-seen ids are skipped) → each new message handled (in a savepoint of its own
+ * once any message of the chunk has failed) → dead letters published → COMMIT → `onCommitted`
+ * (where the bus commits its offset).
  *
  * Dead letters are published before COMMIT. If the process dies between the two, the batch is
  * redelivered, fails again and is dead-lettered again: a dead letter may be duplicated (it
@@ -40,12 +41,21 @@ export class BatchProcessor<TValue, TClient> {
   }
 
   private async commitChunk(chunk: IncomingRecord[], control: WaitControl): Promise<boolean> {
+    // Savepoints cost two round trips per message: a chunk first runs without them, and only a
+    // chunk where some message failed runs again with one per message, isolating the failure.
+    let isolated = false;
     for (let attempt = 1; ; attempt++) {
       let summary: BatchSummary;
       try {
-        summary = await this.runTransaction(chunk, control, attempt);
+        summary = await this.runTransaction(chunk, control, attempt, isolated);
       } catch (error) {
         if (error instanceof StoppedWhileRetrying) return false;
+        if (error instanceof MessageNeedsIsolation) {
+          this.context.logger.info('a message failed; running its chunk again with a savepoint per message', { ...this.range(chunk), ...errorFields(error.cause) });
+          isolated = true;
+          attempt -= 1; // not a failed attempt: the same records again, at once, one savepoint each
+          continue;
+        }
         const delayMs = backoffDelay(this.context.backoff, attempt);
         const log = classifyFailure(error) === 'transient' ? this.context.logger.warn : this.context.logger.error;
         log.call(this.context.logger, 'batch failed; rolled back, retrying the same records', {
@@ -68,7 +78,7 @@ export class BatchProcessor<TValue, TClient> {
     }
   }
 
-  private async runTransaction(chunk: IncomingRecord[], control: WaitControl, attempt: number): Promise<BatchSummary> {
+  private async runTransaction(chunk: IncomingRecord[], control: WaitControl, attempt: number, isolated: boolean): Promise<BatchSummary> {
     const tx = await this.context.inbox.begin();
     try {
       const entries = chunk.map((record) => this.entryOf(record));
@@ -82,7 +92,7 @@ export class BatchProcessor<TValue, TClient> {
         // A failed heartbeat means a rebalance; finishing is still right (the inbox makes the
         // redelivery harmless) and the offset commit will tell the client to rejoin.
         await control.heartbeat().catch(() => undefined);
-        const outcome = await runMessage(record, entry.messageId, tx, this.context, control);
+        const outcome = isolated ? await runMessage(record, entry.messageId, tx, this.context, control) : await runMessageOptimistically(record, entry.messageId, tx, this.context);
         if (outcome.kind === 'processed') processed++;
         else deadLetters.push(await this.deadLetter(tx, entry, record, outcome.error));
       }

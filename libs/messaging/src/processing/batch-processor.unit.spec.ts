@@ -66,6 +66,38 @@ describe('BatchProcessor', () => {
     expect(effects).toHaveLength(150);
   });
 
+  it('runs a chunk without savepoints while nothing fails', async () => {
+    const savepoints: string[] = [];
+    const inbox = new InMemoryInboxStore();
+    const begin = inbox.begin.bind(inbox);
+    inbox.begin = async () => {
+      const tx = await begin();
+      const savepoint = tx.savepoint.bind(tx);
+      tx.savepoint = () => {
+        savepoints.push('savepoint');
+        return savepoint();
+      };
+      return tx;
+    };
+    const { processor, effects } = setup(async () => undefined, { inbox });
+    await processor.process(records(5), running, async () => undefined);
+    expect(effects).toHaveLength(5);
+    expect(savepoints).toEqual([]);
+  });
+
+  it('runs a chunk again with a savepoint per message when one fails: the others take effect once, the poison is dead-lettered', async () => {
+    const calls: string[] = [];
+    const { processor, effects, deadLetters, summaries } = setup(async (label) => {
+      calls.push(label);
+      if (label === 'm2') throw new Error('cannot parse');
+    }, { maxAttempts: 1 });
+    await processor.process(records(4), running, async () => undefined);
+    expect(calls).toEqual(['m0', 'm1', 'm2', 'm0', 'm1', 'm2', 'm3']); // the first run stopped at m2 and rolled back
+    expect(effects).toEqual(['m0', 'm1', 'm3']);
+    expect(deadLetters.sent.map((letter) => letter.headers[DeadLetterHeaders.sourceOffset])).toEqual(['2']);
+    expect(summaries).toEqual([expect.objectContaining({ processed: 3, deadLettered: 1, attempts: 1 })]);
+  });
+
   it('retries the whole transaction when publishing dead letters fails, then publishes them once', async () => {
     const { processor, effects, deadLetters, logger } = setup(async (label) => {
       if (label === 'm1') throw new Error('cannot parse');

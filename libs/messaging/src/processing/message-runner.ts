@@ -12,6 +12,12 @@ import type { ProcessingContext } from './processing-context';
 /** The consumer stopped while a message was waiting for its next attempt. */
 export class StoppedWhileRetrying extends Error {}
 
+/**
+ * A message failed in a chunk running without savepoints: its writes cannot be undone alone, so
+ * the chunk rolls back and runs again with a savepoint per message.
+ */
+export class MessageNeedsIsolation extends Error {}
+
 /** What became of one new message inside the batch transaction. */
 export type MessageOutcome = { kind: 'processed' } | { kind: 'dead-letter'; error: unknown };
 
@@ -52,6 +58,28 @@ export async function runMessage<TValue, TClient>(
       });
       if (!(await waitWhileRunning(delayMs, control))) throw new StoppedWhileRetrying();
     }
+  }
+}
+
+/**
+ * Runs one new message directly in the chunk's transaction (no savepoint): the fast path while
+ * nothing fails. Any failure but a transient one asks for the chunk to run again isolated, where
+ * {@link runMessage} retries or dead-letters the message without losing its neighbours.
+ */
+export async function runMessageOptimistically<TValue, TClient>(
+  record: IncomingRecord,
+  messageId: string,
+  tx: InboxTransaction<TClient>,
+  context: ProcessingContext<TValue, TClient>,
+): Promise<MessageOutcome> {
+  try {
+    await inConsumerSpan(record, { system: context.system, groupId: context.groupId, messageId }, async () => {
+      await context.handler(toConsumedMessage(record, messageId, context), tx.client);
+    });
+    return { kind: 'processed' };
+  } catch (error) {
+    if (classifyFailure(error) === 'transient') throw error;
+    throw new MessageNeedsIsolation(`message ${messageId} failed; running its chunk again with a savepoint per message`, { cause: error });
   }
 }
 
