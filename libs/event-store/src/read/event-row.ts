@@ -56,36 +56,20 @@ export function toLoggedEvent(row: LogRow): LoggedEvent {
 }
 
 /** A row as `pg` returns it for {@link EVENT_COLUMNS}. */
-export interface EventRow {
-  global_position: string;
-  transaction_id: string;
-  stream_id: string;
-  stream_version: number;
-  event_id: string;
-  event_type: string;
+export interface EventRow extends LogRow {
   schema_fingerprint: string;
-  payload: string;
-  metadata: string;
-  occurred_at: string;
-  recorded_at: string;
   previous_hash: string | null;
   hash: string;
 }
 
-/** Maps a database row to the store's public shape. */
+/**
+ * Maps a database row to the store's public shape. The fingerprint is the stored column, not the
+ * payload's header: the verifier must see what is stored, column by column.
+ */
 export function toStoredEvent(row: EventRow): StoredEvent {
   return {
-    globalPosition: Number(row.global_position),
-    transactionId: row.transaction_id,
-    streamId: row.stream_id,
-    streamVersion: row.stream_version,
-    eventId: row.event_id,
-    type: row.event_type,
+    ...toLoggedEvent(row),
     schemaFingerprint: fromBase64(row.schema_fingerprint),
-    payload: fromBase64(row.payload),
-    metadata: JSON.parse(row.metadata) as EventMetadata,
-    occurredAt: Number(row.occurred_at),
-    recordedAt: Number(row.recorded_at),
     previousHash: row.previous_hash === null ? null : fromBase64(row.previous_hash),
     hash: fromBase64(row.hash),
   };
