@@ -6,7 +6,9 @@ const { pathsToModuleNameMapper } = require('./scripts/jest-paths');
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>'],
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/\\.kafka/', '<rootDir>/tmp/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/dist/', '<rootDir>/\\.kafka/', '<rootDir>/tmp/', '<rootDir>/var/'],
+  // var/ holds the zero-setup mode's embedded PostgreSQL data (owned by its own OS user) and logs.
+  modulePathIgnorePatterns: ['<rootDir>/var/'],
   testMatch: ['**/*.spec.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   moduleNameMapper: pathsToModuleNameMapper(),

@@ -56,6 +56,8 @@ export function gatewayEnv(merchant: BenchMerchant, setup: { port: number; datab
     // The balance confirmation would add one signed provider query per notification; it runs
     // after the answer and is measured by the e2e tests, not here.
     PAYMENT_CONFIRMATION_ENABLED: 'false',
+    // The bench measures notification intake; refunds would read the public order log.
+    REFUNDS_ENABLED: 'false',
     MERCHANT_CALLBACK_SECRET: merchant.callbackSecret,
     WECHATPAY_MCHID: merchant.mchid,
     WECHATPAY_APPID: merchant.appid,

@@ -9,7 +9,8 @@ export interface BenchOrder {
   outTradeNo: string;
 }
 
-function digits(seed: string, count: number): string {
+/** `count` decimal digits derived from `seed` (transaction ids, invoice numbers). */
+export function digits(seed: string, count: number): string {
   const value = BigInt(`0x${createHash('sha256').update(seed).digest('hex')}`);
   return (value % 10n ** BigInt(count)).toString().padStart(count, '0');
 }

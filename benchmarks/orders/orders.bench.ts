@@ -83,7 +83,7 @@ async function main(): Promise<void> {
   const schema = `bench_orders_${runId}`;
   const prefix = `bench.orders.${runId}.`;
   const service = await spawnOrderService(
-    { DATABASE_URL: options.databaseUrl, DATABASE_SCHEMA: schema, KAFKA_BROKERS: options.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_GROUP_ID: `${prefix}order-service`, KAFKA_TOPIC_PARTITIONS: String(options.partitions), JWT_SECRET: randomBytes(24).toString('hex'), LOG_LEVEL: 'warn', OTEL_SDK_DISABLED: 'true' },
+    { DATABASE_URL: options.databaseUrl, DATABASE_SCHEMA: schema, KAFKA_BROKERS: options.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_GROUP_ID: `${prefix}order-service`, KAFKA_TOPIC_PARTITIONS: String(options.partitions), JWT_SECRET: randomBytes(24).toString('hex'), LOG_LEVEL: 'warn', OTEL_SDK_DISABLED: 'true', DISPATCH_ENABLED: 'false' },
     `/tmp/order-service-bench-${runId}.log`,
   );
   const bus = new KafkaMessageBus({ brokers: options.kafkaBrokers, clientId: 'orders-bench', inbox: new InMemoryInboxStore() });

@@ -55,7 +55,8 @@ export async function spawnOrderService(env: Record<string, string>, logFile: st
   }
 }
 
-function stopChild(child: ChildProcess, graceMs = 20_000): Promise<void> {
+/** SIGTERM, then SIGKILL after `graceMs`; resolves when the child has exited. */
+export function stopChild(child: ChildProcess, graceMs = 20_000): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolveStop) => {
     const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);

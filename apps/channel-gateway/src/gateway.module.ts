@@ -9,8 +9,9 @@ import { messageBusProbe } from './infrastructure/message-bus.probe';
 import { MESSAGE_BUS, PG_POOL } from './infrastructure/tokens';
 import { GracefulShutdown } from './operations/graceful-shutdown';
 import { PaymentsModule } from './payments/payments.module';
+import { RefundsModule } from './refunds/refunds.module';
 
-/** channel-gateway: infrastructure, payments, channels, and the operational endpoints. */
+/** channel-gateway: infrastructure, payments, channels, refunds, and the operational endpoints. */
 @Module({})
 export class GatewayModule {
   static forRoot(options: GatewayModuleOptions): DynamicModule {
@@ -21,6 +22,7 @@ export class GatewayModule {
         InfrastructureModule.forRoot(options),
         PaymentsModule,
         ChannelsModule,
+        RefundsModule,
         HealthModule.forRoot({
           provide: HEALTH_PROBES,
           inject: [PG_POOL, MESSAGE_BUS],

@@ -24,4 +24,5 @@ export type * from './csv/csv-column-mapping';
 export { parseCsvStatement, type CsvStatementOptions } from './csv/csv-statement.parser';
 export { parseCamt053Statement, type Camt053Options } from './camt/camt053.parser';
 export { toBankLine } from './import/to-bank-line';
+export { bankLineOfInput, lineIdOfRecord, type StatementLineInput } from './import/statement-line-input';
 export { readStatementFile, type StatementFileOptions } from './import/read-statement-file';

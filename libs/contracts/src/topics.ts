@@ -40,10 +40,11 @@ export const topicCatalog: readonly TopicSpec[] = [
   topic(Topics.ingressInvoices, 'orderId', ['InvoiceConfirmation'], 'ERP / invoicing', 'order-service'),
   topic(Topics.ingressBankStatements, 'bankTransactionRef', ['BankStatementLine'], 'bank feed', 'reconciliation-service'),
   topic(Topics.ingressCarrierTracks, 'trackingNumber', ['CarrierTrack'], 'carriers', 'fulfillment-service'),
-  topic(Topics.ingressWmsScans, 'dispatchPlanId', ['WmsScan'], 'WMS / TMS', 'fulfillment-service'),
+  topic(Topics.ingressWmsScans, 'dispatchPlanId', ['WmsScan'], 'WMS / TMS', 'fulfillment-service, order-service (dispatch trail)'),
   topic(Topics.ingressCustomerActivity, 'orderId', ['CustomerActivity'], 'storefront', 'order-service (health index)'),
   topic(Topics.orderEvents, 'orderId', recordNamesByFolder['order-events'], 'order-service (outbox)', 'every service; auditors'),
-  topic(Topics.dispatch, 'dispatchPlanId', ['DispatchPlanned'], 'order-service', 'WMS / TMS'),
+  // One record per sub-order of an issued plan; the plan as a whole is DispatchPlanned on the order log.
+  topic(Topics.dispatch, 'dispatchPlanId', recordNamesByFolder.dispatch, 'order-service (outbox)', 'WMS / TMS'),
   topic(Topics.fulfillmentEvents, 'orderId', recordNamesByFolder.fulfillment, 'fulfillment-service', 'order-service, reconciliation-service'),
 ];
 

@@ -25,7 +25,8 @@ describe('topic catalog', () => {
 
   it('carries every order event, and only order events, on oms.order.events.v1', () => {
     const orderEvents = recordsOnTopic(Topics.orderEvents);
-    expect(orderEvents).toHaveLength(20);
+    expect(orderEvents).toHaveLength(22);
+    expect(orderEvents).toEqual(expect.arrayContaining(['DispatchProposed', 'DispatchProposalRejected', 'DispatchScanRecorded']));
     expect(orderEvents).toContain('OrderPlaced');
     expect(orderEvents).not.toContain('ChannelOrder');
   });
@@ -33,6 +34,12 @@ describe('topic catalog', () => {
   it('knows which records a topic carries and refuses unknown topics', () => {
     expect(recordsOnTopic('oms.ingress.payments.v1')).toEqual(['PaymentNotification', 'PaymentConfirmation', 'RefundResult']);
     expect(() => recordsOnTopic('oms.ingress.orders.v2')).toThrow(RangeError);
+  });
+
+  it('carries one DispatchInstruction per sub-order on oms.dispatch.v1, and the WMS scans reach order-service', () => {
+    expect(recordsOnTopic(Topics.dispatch)).toEqual(['DispatchInstruction']);
+    expect(topicCatalog.find((spec) => spec.topic === Topics.dispatch)?.key).toBe('dispatchPlanId');
+    expect(topicCatalog.find((spec) => spec.topic === Topics.ingressWmsScans)?.readers).toContain('order-service');
   });
 
   it('names dead-letter topics <topic>.dlq', () => {

@@ -1,5 +1,6 @@
 export * from './create-pool';
 export * from './migration';
+export * from './migrate-database';
 export * from './pg-errors';
 export * from './run-migrations';
 export * from './with-transaction';

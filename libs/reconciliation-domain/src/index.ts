@@ -35,6 +35,11 @@ export * from './inputs/refund-flow.factory';
 export * from './inputs/bank-line.factory';
 export { recordedTime } from './inputs/recorded-time';
 
+// Stored records (the order log's, the provider's, the warehouse's) as matching inputs.
+export * from './records/recorded-fact';
+export { flowsFromFacts } from './records/flows-from-facts';
+export { inventoryLogFromFacts, inventoryLogsOf, type InventoryLogEntry } from './records/inventory-log-from-facts';
+
 // Matching.
 export { reconcile } from './matching/payment-matcher';
 

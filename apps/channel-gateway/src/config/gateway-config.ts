@@ -42,6 +42,10 @@ export interface GatewayConfig {
   databaseSchema: string;
   /** Bootstrap servers, or `inprocess` for the in-process bus. */
   kafkaBrokers: readonly string[] | typeof IN_PROCESS_BROKERS;
+  /** Prefix of every topic name on the broker ('' = the public names); tests isolate themselves with it. */
+  kafkaTopicPrefix: string;
+  kafkaGroupId: string;
+  refundsEnabled: boolean;
   merchantCallbackSecret: string;
   currency: string;
   confirmationEnabled: boolean;
@@ -60,6 +64,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv = process.env): Gateway
     databaseUrl: raw.DATABASE_URL,
     databaseSchema: raw.GATEWAY_DB_SCHEMA,
     kafkaBrokers: brokers.length === 1 && brokers[0] === IN_PROCESS_BROKERS ? IN_PROCESS_BROKERS : brokers,
+    kafkaTopicPrefix: raw.KAFKA_TOPIC_PREFIX,
+    kafkaGroupId: raw.KAFKA_GROUP_ID,
+    refundsEnabled: raw.REFUNDS_ENABLED,
     merchantCallbackSecret: raw.MERCHANT_CALLBACK_SECRET,
     currency: raw.PAYMENT_CURRENCY,
     confirmationEnabled: raw.PAYMENT_CONFIRMATION_ENABLED,
@@ -96,6 +103,9 @@ export function describeGatewayConfig(config: GatewayConfig): Record<string, unk
     port: config.port,
     databaseSchema: config.databaseSchema,
     kafka: config.kafkaBrokers,
+    kafkaTopicPrefix: config.kafkaTopicPrefix,
+    kafkaGroupId: config.kafkaGroupId,
+    refundsEnabled: config.refundsEnabled,
     wechatpay: { mchid: config.wechatpay.mchid, appid: config.wechatpay.appid, platformSerials: [...config.wechatpay.platformKeys.keys()], apiBaseUrl: config.wechatpay.apiBaseUrl },
     alipay: { appId: config.alipay.appId, sellerId: config.alipay.sellerId, gatewayUrl: config.alipay.gatewayUrl },
     confirmationEnabled: config.confirmationEnabled,

@@ -50,6 +50,12 @@ describe('gateway configuration, validated at start', () => {
     expect(loadGatewayConfig({ ...env, ALIPAY_PUBLIC_KEY: oneLine }).alipay.alipayPublicKey.asymmetricKeyType).toBe('rsa');
   });
 
+  it('reads the topic prefix, consumer group and refund switch, refusing a prefix Kafka would not accept', () => {
+    expect(loadGatewayConfig(env)).toMatchObject({ kafkaTopicPrefix: '', kafkaGroupId: expect.stringContaining('gateway'), refundsEnabled: false });
+    expect(loadGatewayConfig({ ...env, KAFKA_TOPIC_PREFIX: 'run-42.', REFUNDS_ENABLED: 'true' })).toMatchObject({ kafkaTopicPrefix: 'run-42.', refundsEnabled: true });
+    expect(problemsOf({ KAFKA_TOPIC_PREFIX: 'run 42/' })).toContain('KAFKA_TOPIC_PREFIX is invalid');
+  });
+
   it('describes itself for the start-up log without any secret or key material', () => {
     const described = JSON.stringify(describeGatewayConfig(loadGatewayConfig(env)));
     for (const secret of [env['MERCHANT_CALLBACK_SECRET'], env['WECHATPAY_API_V3_KEY'], env['SHOPIFY_WEBHOOK_SECRET'], 'PRIVATE KEY', 'PUBLIC KEY']) expect(described).not.toContain(secret);

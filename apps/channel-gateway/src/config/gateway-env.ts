@@ -14,6 +14,12 @@ function exactly32Bytes(raw: string): string {
   return raw;
 }
 
+function topicPrefix(raw: string): string {
+  // Kafka topic names allow letters, digits, '.', '_' and '-' only.
+  if (!/^[A-Za-z0-9._-]*$/.test(raw)) throw new Error("expected letters, digits, '.', '_' or '-' (a Kafka topic name prefix)");
+  return raw;
+}
+
 function identifier(raw: string): string {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new Error('expected a lower-case SQL identifier');
   return raw;
@@ -28,6 +34,9 @@ export const gatewayEnv = {
   PORT: { parse: parsers.integer, default: 3000, description: 'HTTP port' } satisfies EnvVarSpec<number>,
   GATEWAY_DB_SCHEMA: { parse: identifier, default: 'channel_gateway', description: "PostgreSQL schema the gateway owns (nonces, notification dedupe, expected payments)" } satisfies EnvVarSpec<string>,
   MERCHANT_CALLBACK_SECRET: secret('merchant secret of the X-Callback-Verified HMAC (at least 32 bytes)', atLeast32Bytes),
+  KAFKA_TOPIC_PREFIX: { parse: topicPrefix, default: '', description: 'prefix of every topic name the gateway produces to or consumes (isolated test runs); the public names when empty' } satisfies EnvVarSpec<string>,
+  KAFKA_GROUP_ID: { parse: parsers.string, default: 'channel-gateway', description: 'consumer group reading RefundRequested from oms.order.events.v1' } satisfies EnvVarSpec<string>,
+  REFUNDS_ENABLED: { parse: parsers.boolean, default: true, description: 'carry out RefundRequested events through the providers\' refund APIs and publish RefundResult' } satisfies EnvVarSpec<boolean>,
   PAYMENT_CURRENCY: { parse: parsers.string, default: 'CNY', description: 'ISO 4217 currency every notification must be in' } satisfies EnvVarSpec<string>,
   PAYMENT_CONFIRMATION_ENABLED: { parse: parsers.boolean, default: true, description: 'query the provider after each paid notification and publish PaymentConfirmation' } satisfies EnvVarSpec<boolean>,
   WECHATPAY_MCHID: { parse: parsers.string, description: 'WeChat Pay merchant id (mchid)' } satisfies EnvVarSpec<string>,
@@ -38,12 +47,12 @@ export const gatewayEnv = {
     description: 'JSON object {"<Wechatpay-Serial>": "<PEM public key>"} of the platform keys that sign notifications',
   } satisfies EnvVarSpec<ReadonlyMap<string, KeyObject>>,
   WECHATPAY_MERCHANT_SERIAL: { parse: parsers.string, description: 'serial of the merchant API certificate (Authorization serial_no)' } satisfies EnvVarSpec<string>,
-  WECHATPAY_MERCHANT_PRIVATE_KEY: { parse: parsePrivateKey, description: 'merchant API private key (PEM) signing transaction queries', secret: true } satisfies EnvVarSpec<KeyObject>,
+  WECHATPAY_MERCHANT_PRIVATE_KEY: { parse: parsePrivateKey, description: 'merchant API private key (PEM) signing transaction queries and refunds', secret: true } satisfies EnvVarSpec<KeyObject>,
   WECHATPAY_API_BASE_URL: { parse: parsers.url, default: 'https://api.mch.weixin.qq.com', description: 'WeChat Pay API v3 base URL (the simulator in tests)' } satisfies EnvVarSpec<string>,
   ALIPAY_APP_ID: { parse: parsers.string, description: 'Alipay application id (app_id) notifications must carry' } satisfies EnvVarSpec<string>,
   ALIPAY_SELLER_ID: { parse: parsers.string, description: 'Alipay seller id (2088…) notifications must carry' } satisfies EnvVarSpec<string>,
   ALIPAY_PUBLIC_KEY: { parse: parsePublicKey, description: 'Alipay public key (PEM) verifying RSA2 notifications and answers' } satisfies EnvVarSpec<KeyObject>,
-  ALIPAY_APP_PRIVATE_KEY: { parse: parsePrivateKey, description: 'application private key (PEM) signing alipay.trade.query', secret: true } satisfies EnvVarSpec<KeyObject>,
+  ALIPAY_APP_PRIVATE_KEY: { parse: parsePrivateKey, description: 'application private key (PEM) signing alipay.trade.query and alipay.trade.refund', secret: true } satisfies EnvVarSpec<KeyObject>,
   ALIPAY_GATEWAY_URL: { parse: parsers.url, default: 'https://openapi.alipay.com/gateway.do', description: 'Alipay open API gateway (the simulator in tests)' } satisfies EnvVarSpec<string>,
   SHOPIFY_WEBHOOK_SECRET: secret('Shopify app client secret (X-Shopify-Hmac-Sha256)'),
   DOUYIN_APP_KEY: { parse: parsers.string, description: 'Douyin shop app key (part of the event-sign input)' } satisfies EnvVarSpec<string>,

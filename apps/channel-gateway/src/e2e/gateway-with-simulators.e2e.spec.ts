@@ -1,11 +1,10 @@
 import { Topics, type ChannelOrder, type PaymentConfirmation, type PaymentNotification } from '@oms/contracts';
 import { isCallbackVerified } from '@oms/payment-protocols';
 import { createTestSchema, testDatabaseUrl, testKafkaBrokers, waitFor, type TestSchema } from '@oms/testing';
-import { loadGatewayConfig } from '../config/gateway-config';
 import { post } from '../testing/http-client';
 import { uniqueOutTradeNo } from '../testing/sample-payments';
-import { spawnSimulators, type SimulatorsProcess } from '../testing/simulators-process';
-import { testGatewayEnv } from '../testing/test-gateway-config';
+import { gatewayConfigWithSimulators, spawnSimulators, testSimulatorsEnv, type SimulatorsProcess } from '../testing/simulators-process';
+import { simulatedTeaOrder } from '../testing/simulated-orders';
 import { startTestGateway, type TestGateway } from '../testing/test-gateway';
 import { testMerchant } from '../testing/test-merchant';
 import { testProviderKeys } from '../testing/test-provider-keys';
@@ -22,15 +21,7 @@ let simulators: SimulatorsProcess;
 let gateway: TestGateway;
 let tail: TopicTail;
 
-const order = (channelOrderId: string, outTradeNo?: string) => ({
-  channelOrderId,
-  outTradeNo,
-  lines: [{ sku: 'TEA-LJ-250G', title: '明前西湖龙井 250g 罐装', quantity: 2, unitPrice: 12_800, discount: 1_500 }, { sku: 'CUP-GLASS-01', title: '双层玻璃茶杯 300ml', quantity: 1, unitPrice: 3_900, discount: 500 }],
-  shippingFee: 0,
-  buyer: { id: 'oSim0000001', nickname: '茶友小王', name: '王小明', phone: '13800138000' },
-  address: { province: '浙江省', city: '杭州市', district: '西湖区', detail: '文一西路 588 号 3 幢 1202 室' },
-  createdAtMs: Date.now() - 60_000,
-});
+const order = simulatedTeaOrder;
 const sendOrder = (channel: string, body: ReturnType<typeof order>) => simulators.control<{ status: number; body: { orderReference: string; orderDetailUrl: string } }>('POST', `/simulator/channels/${channel}/orders`, { gatewayUrl: gateway.url, order: body });
 const pay = (provider: 'WECHAT_PAY' | 'ALIPAY', outTradeNo: string, amount: number) =>
   simulators.control('POST', '/simulator/payments', { provider, outTradeNo, amount, notifyUrl: `${gateway.url}/payments/${provider === 'WECHAT_PAY' ? 'wechatpay' : 'alipay'}/notify` });
@@ -39,24 +30,8 @@ const recordsOf = <T>(key: string, recordName: string) => tail.withKey(key).filt
 
 beforeAll(async () => {
   db = await createTestSchema('gw_e2e');
-  simulators = await spawnSimulators({
-    WECHATPAY_API_V3_KEY: testMerchant.apiV3Key,
-    WECHATPAY_MCHID: testMerchant.wechatpayMchid,
-    WECHATPAY_APPID: testMerchant.wechatpayAppid,
-    WECHATPAY_MERCHANT_PUBLIC_KEY: keys.merchant.publicKeyPem,
-    WECHATPAY_MERCHANT_SERIAL: keys.merchant.serial,
-    ALIPAY_APP_ID: testMerchant.alipayAppId,
-    ALIPAY_SELLER_ID: testMerchant.alipaySellerId,
-    ALIPAY_APP_PUBLIC_KEY: keys.alipayApp.publicKeyPem,
-    SIMULATOR_RETRY_TIME_SCALE: '0.0005',
-    SHOPIFY_WEBHOOK_SECRET: testMerchant.shopifySecret,
-    DOUYIN_APP_KEY: testMerchant.douyinAppKey,
-    DOUYIN_APP_SECRET: testMerchant.douyinAppSecret,
-    PINDUODUO_CLIENT_SECRET: testMerchant.pinduoduoClientSecret,
-    MINIPROGRAM_WEBHOOK_SECRET: testMerchant.miniprogramSecret,
-  });
-  const env = testGatewayEnv(keys, { databaseUrl: testDatabaseUrl(), schema: db.schema, kafkaBrokers: testKafkaBrokers().join(','), wechatpayApiBaseUrl: simulators.url, alipayGatewayUrl: `${simulators.url}/gateway.do`, confirmationEnabled: true });
-  const config = loadGatewayConfig({ ...env, WECHATPAY_PLATFORM_PUBLIC_KEYS: JSON.stringify({ [simulators.wechatpaySerial]: simulators.wechatpayPublicKeyPem }), ALIPAY_PUBLIC_KEY: simulators.alipayPublicKeyPem });
+  simulators = await spawnSimulators(testSimulatorsEnv(keys));
+  const config = gatewayConfigWithSimulators(keys, simulators, { databaseUrl: testDatabaseUrl(), schema: db.schema, kafkaBrokers: testKafkaBrokers().join(','), confirmationEnabled: true });
   [gateway, tail] = await Promise.all([startTestGateway({ config }), TopicTail.open(Topics.ingressPayments, Topics.ingressOrders)]);
 }, 90_000);
 

@@ -11,6 +11,10 @@ import type { Migration } from '@oms/postgres';
  *   balance confirmation still owed.
  * - `expected_payments`: payable totals of the channel orders this gateway accepted, by
  *   out_trade_no, so a notification for another amount is refused.
+ * - `refund_requests`: the RefundRequested events taken from the order log (one row per
+ *   out_refund_no, inserted in the consumer's transaction with its inbox row), what is still owed
+ *   and when to try next; `refund_attempts`: every call to a provider's refund API — request time,
+ *   HTTP status, the provider's status and raw answer — so no retry is silent.
  */
 export const gatewayMigrations: Migration[] = [
   {
@@ -50,6 +54,41 @@ export const gatewayMigrations: Migration[] = [
         amount bigint NOT NULL,
         currency text NOT NULL,
         recorded_at timestamptz NOT NULL DEFAULT now()
+      );`,
+  },
+  {
+    component: 'channel-gateway',
+    id: '002-refunds',
+    sql: `
+      CREATE TABLE refund_requests (
+        out_refund_no text PRIMARY KEY,
+        order_id text NOT NULL,
+        provider text NOT NULL,
+        out_trade_no text NOT NULL,
+        transaction_id text,
+        refund_amount bigint NOT NULL,
+        currency text NOT NULL,
+        reason text NOT NULL,
+        detail text,
+        requested_at timestamptz NOT NULL,
+        source_message_id text NOT NULL,
+        attempts integer NOT NULL DEFAULT 0,
+        next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        last_status text,
+        processing_published boolean NOT NULL DEFAULT false,
+        result_published_at timestamptz
+      );
+      CREATE INDEX refund_requests_owed ON refund_requests (next_attempt_at) WHERE result_published_at IS NULL;
+
+      CREATE TABLE refund_attempts (
+        out_refund_no text NOT NULL REFERENCES refund_requests (out_refund_no),
+        attempt integer NOT NULL,
+        attempted_at timestamptz NOT NULL,
+        http_status integer NOT NULL,
+        provider_status text NOT NULL,
+        signature_verified boolean NOT NULL,
+        raw_response text NOT NULL,
+        PRIMARY KEY (out_refund_no, attempt)
       );`,
   },
 ];

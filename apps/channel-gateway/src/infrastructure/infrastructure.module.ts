@@ -1,4 +1,5 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { messagingMigrations } from '@oms/messaging';
 import { createPool, runMigrations } from '@oms/postgres';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
@@ -36,11 +37,11 @@ export class InfrastructureModule {
           useFactory: async (): Promise<Pool> => {
             const { databaseUrl, databaseSchema } = options.config;
             const pool = createPool({ url: databaseUrl, schema: databaseSchema, max: 20, applicationName: 'channel-gateway' });
-            await runMigrations(pool, databaseSchema, gatewayMigrations);
+            await runMigrations(pool, databaseSchema, [...gatewayMigrations, ...messagingMigrations]);
             return pool;
           },
         },
-        { provide: MESSAGE_BUS, useFactory: () => options.bus ?? createGatewayBus(options.config, busLogger(options.logger)) },
+        { provide: MESSAGE_BUS, inject: [PG_POOL], useFactory: (pool: Pool) => options.bus ?? createGatewayBus(options.config, pool, busLogger(options.logger)) },
         IngressPublisher,
       ],
       exports: [GATEWAY_MODULE_OPTIONS, GATEWAY_CONFIG, CLOCK, PG_POOL, MESSAGE_BUS, IngressPublisher],

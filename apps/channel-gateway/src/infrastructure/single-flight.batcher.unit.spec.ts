@@ -46,4 +46,23 @@ describe('SingleFlightBatcher (group commit)', () => {
     expect(sizes).toEqual([1, 3, 3, 1]);
     expect(await Promise.all(all)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
   });
+
+  it('with concurrency 2, starts a second batch while the first is still flushing, never a third', async () => {
+    const batches: number[][] = [];
+    const releases: Array<() => void> = [];
+    const batcher = new SingleFlightBatcher<number, number>(async (items) => {
+      batches.push(items);
+      await new Promise<void>((resolve) => releases.push(resolve));
+      return items;
+    }, 500, 2);
+    const all = [1, 2, 3, 4].map((item) => batcher.submit(item));
+    // 1 flushes alone at once, 2 starts the second flush, 3 and 4 wait for a free one.
+    expect(batches).toEqual([[1], [2]]);
+    releases[0]!();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(batches).toEqual([[1], [2], [3, 4]]);
+    releases[1]!();
+    releases[2]!();
+    expect(await Promise.all(all)).toEqual([1, 2, 3, 4]);
+  });
 });

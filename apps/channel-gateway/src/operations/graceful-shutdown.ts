@@ -6,10 +6,13 @@ import { IngressPublisher } from '../infrastructure/ingress.publisher';
 import { MESSAGE_BUS, PG_POOL } from '../infrastructure/tokens';
 import { ConfirmationWorker } from '../payments/confirmation/confirmation.worker';
 import { DurableNotificationIntake } from '../payments/intake/durable-notification.intake';
+import { RefundRequestsConsumer } from '../refunds/refund-requests.consumer';
+import { RefundWorker } from '../refunds/refund.worker';
 
 /**
  * Graceful shutdown, in one place so the order is explicit. Nest closes the HTTP server first
- * (in-flight requests finish), then calls this: finish the confirmations in flight, let the last
+ * (in-flight requests finish), then calls this: stop reading the order log (its transaction in
+ * flight commits), finish the refund attempts and confirmations in flight, let the last
  * intake batch and publishes complete, then close the producer and the pool — so no request that
  * was answered 200 loses its record, and no record is cut off mid-send.
  */
@@ -22,9 +25,13 @@ export class GracefulShutdown implements OnApplicationShutdown {
     private readonly confirmations: ConfirmationWorker,
     private readonly intake: DurableNotificationIntake,
     private readonly publisher: IngressPublisher,
+    private readonly refundRequests: RefundRequestsConsumer,
+    private readonly refunds: RefundWorker,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    await this.refundRequests.stop();
+    await this.refunds.stop();
     await this.confirmations.stop();
     await this.intake.drain();
     await this.publisher.drain();

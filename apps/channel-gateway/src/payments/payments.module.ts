@@ -34,6 +34,6 @@ import { WechatpayNotificationController } from './wechatpay/wechatpay-notificat
     ConfirmationWorker,
     PaymentVerificationService,
   ],
-  exports: [ExpectedPaymentRepository, DurableNotificationIntake, ConfirmationWorker],
+  exports: [ExpectedPaymentRepository, PaymentNotificationRepository, PaymentConfirmationService, DurableNotificationIntake, ConfirmationWorker],
 })
 export class PaymentsModule {}

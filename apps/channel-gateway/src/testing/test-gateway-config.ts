@@ -11,6 +11,10 @@ export interface TestGatewaySetup {
   wechatpayApiBaseUrl?: string;
   alipayGatewayUrl?: string;
   confirmationEnabled?: boolean;
+  /** Default false: only tests of refunds read the order log (with a topic prefix of their own). */
+  refundsEnabled?: boolean;
+  /** KAFKA_TOPIC_PREFIX; default none (the public topic names). */
+  topicPrefix?: string;
 }
 
 /** The environment a test gateway starts with (also what a child-process gateway gets). */
@@ -20,6 +24,9 @@ export function testGatewayEnv(keys: TestProviderKeys, setup: TestGatewaySetup):
     GATEWAY_DB_SCHEMA: setup.schema,
     KAFKA_BROKERS: setup.kafkaBrokers,
     PORT: '0',
+    KAFKA_TOPIC_PREFIX: setup.topicPrefix ?? '',
+    KAFKA_GROUP_ID: `${setup.schema}-gateway`,
+    REFUNDS_ENABLED: String(setup.refundsEnabled ?? false),
     MERCHANT_CALLBACK_SECRET: testMerchant.callbackSecret,
     PAYMENT_CONFIRMATION_ENABLED: String(setup.confirmationEnabled ?? false),
     WECHATPAY_MCHID: testMerchant.wechatpayMchid,

@@ -2,7 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { EventStore } from '@oms/event-store';
-import { KafkaMessageBus, PostgresInboxStore, type MessagingLogger } from '@oms/messaging';
+import { KafkaMessageBus, PostgresInboxStore, type MessageBus, type MessagingLogger } from '@oms/messaging';
 import { createPool } from '@oms/postgres';
 import type { OrderServiceConfig } from '../config/order-service.config';
 import { PrefixedTopicsBus } from '../messaging/prefixed-topics.bus';
@@ -26,11 +26,17 @@ function servicePool(config: OrderServiceConfig): Pool {
   return pool;
 }
 
+/** What a composition root (the one-process main job) may substitute. */
+export interface OrderServiceOverrides {
+  /** The bus handlers consume from, given the service's pool (for its inbox); default: Kafka from the config. Closed at shutdown. */
+  createBus?: (pool: Pool) => MessageBus<PoolClient>;
+}
+
 /** Configuration, logger, the schema's pool, the event store and the Kafka bus, for every module. */
 @Global()
 @Module({})
 export class InfrastructureModule {
-  static forRoot(config: OrderServiceConfig, logger: Logger): DynamicModule {
+  static forRoot(config: OrderServiceConfig, logger: Logger, overrides: OrderServiceOverrides = {}): DynamicModule {
     return {
       module: InfrastructureModule,
       providers: [
@@ -42,6 +48,7 @@ export class InfrastructureModule {
           provide: MESSAGE_BUS,
           inject: [Pool],
           useFactory: (pool: Pool) =>
+            overrides.createBus?.(pool) ??
             new PrefixedTopicsBus<PoolClient>(
               new KafkaMessageBus({
                 brokers: config.KAFKA_BROKERS,

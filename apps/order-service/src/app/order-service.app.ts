@@ -10,10 +10,11 @@ import type { OrderServiceConfig } from '../config/order-service.config';
 import { migrateOrderService } from '../database/all-migrations';
 import { OrderCommandService } from '../orders/order-command.service';
 import { AppModule } from './app.module';
+import type { OrderServiceOverrides } from './infrastructure.module';
 import { MESSAGE_BUS } from './tokens';
 
-/** The topics the service consumes (its `@EventPattern`s) and the one its outbox writes. */
-export const SERVICE_TOPICS = [Topics.ingressOrders, Topics.ingressPayments, Topics.ingressInvoices, Topics.fulfillmentEvents, Topics.orderEvents];
+/** The topics the service consumes (its `@EventPattern`s) and the ones its outbox writes. */
+export const SERVICE_TOPICS = [Topics.ingressOrders, Topics.ingressPayments, Topics.ingressInvoices, Topics.fulfillmentEvents, Topics.orderEvents, Topics.ingressWmsScans, Topics.dispatch];
 
 /** Applies pending migrations on a connection of its own (the service's connections bound lock waits; migrations wait for each other). */
 async function migrate(config: OrderServiceConfig, logger: Logger): Promise<void> {
@@ -37,9 +38,10 @@ export interface RunningOrderService {
  * Builds and starts order-service: migrations (when `MIGRATE_ON_START`), topics, the Kafka
  * transport (one consumer group over the ingress topics), the outbox relay and the HTTP API.
  * `app.close()` stops consuming, finishes the batch in flight and closes every connection.
+ * `overrides.createBus` replaces the Kafka bus (the one-process main job shares one in-process bus).
  */
-export async function startOrderService(config: OrderServiceConfig, logger: Logger): Promise<RunningOrderService> {
-  const app = await NestFactory.create(AppModule.forRoot(config, logger), { bufferLogs: true });
+export async function startOrderService(config: OrderServiceConfig, logger: Logger, overrides: OrderServiceOverrides = {}): Promise<RunningOrderService> {
+  const app = await NestFactory.create(AppModule.forRoot(config, logger, overrides), { bufferLogs: true });
   if (config.MIGRATE_ON_START) await migrate(config, logger);
   setupHttpApp(app, { title: 'order-service', description: 'The order state machine: read and audit API, RBAC order changes' });
   const bus = app.get<MessageBus<PoolClient>>(MESSAGE_BUS);

@@ -45,6 +45,8 @@ describe('order-service crash (SIGKILL mid-flow, real Kafka and PostgreSQL)', ()
       KAFKA_GROUP_ID: `${prefix}order-service`, JWT_SECRET: 'crash-test-secret-0123456789', LOG_LEVEL: 'warn', OTEL_SDK_DISABLED: 'true',
       // The killed member's partitions move to the new one after this (the broker's minimum).
       KAFKA_SESSION_TIMEOUT_MS: '6000',
+      // This test is about ready_to_dispatch; the dispatch flow would append plans after its window.
+      DISPATCH_ENABLED: 'false',
     };
     const port = await freePort();
     const logFile = `/tmp/order-service-crash-${runId}.log`;

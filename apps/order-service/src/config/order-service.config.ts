@@ -1,5 +1,7 @@
 import { infrastructureEnv, loadConfig, parsers, type ConfigOf, type EnvVarSpec } from '@oms/config';
 import { isIsoDuration } from '@oms/order-domain';
+import { dispatchEnv } from '../dispatch/dispatch.config';
+import { enrichmentEnv } from '../enrichment/enrichment.config';
 
 function isoDuration(raw: string): string {
   if (!isIsoDuration(raw)) throw new Error(`expected an ISO-8601 duration such as PT24H, got "${raw}"`);
@@ -33,6 +35,8 @@ export const orderServiceEnv = {
   KAFKA_PARTITIONS_CONCURRENTLY: { parse: parsers.positiveInteger, default: 16, description: 'ingress partitions processed at the same time, each in its own transaction' } satisfies EnvVarSpec<number>,
   KAFKA_SESSION_TIMEOUT_MS: { parse: parsers.positiveInteger, default: 30_000, description: 'a consumer silent this long loses its partitions (a crashed instance is replaced after it)' } satisfies EnvVarSpec<number>,
   KAFKA_TOPIC_PARTITIONS: { parse: parsers.positiveInteger, default: 4, description: 'partitions of topics the service creates when missing' } satisfies EnvVarSpec<number>,
+  ...dispatchEnv,
+  ...enrichmentEnv,
 };
 
 /** The validated configuration. */

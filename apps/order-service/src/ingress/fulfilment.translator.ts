@@ -1,5 +1,5 @@
-import type { InventoryReservationResult, InvoiceConfirmation } from '@oms/contracts';
-import type { ConfirmInvoice, ReserveInventoryResult } from '@oms/order-domain';
+import type { InventoryReservationResult, InvoiceConfirmation, ShipmentStatusChanged } from '@oms/contracts';
+import type { ConfirmInvoice, RecordShipmentProgress, ReserveInventoryResult } from '@oms/order-domain';
 import { reservationFailureText } from '../mapping/reservation-reason';
 import type { OrderCommandRequest } from '../orders/command-request';
 import type { CommandContext } from './command-context';
@@ -31,4 +31,18 @@ export function reserveInventoryRequest(result: InventoryReservationResult, cont
     data: { ...meta(result.orderId, context), reservationId: result.reservationId, outcome: result.outcome, reason },
   };
   return { command, enrichment: { reservationResult: result }, metadata: context.metadata, source, partition: context.partition };
+}
+
+/**
+ * fulfillment-service's normalised shipment status → RecordShipmentProgress with the stage the
+ * order as a whole reached (fulfilment computes it over every sub-order of the plan). A change
+ * that moves the order nowhere (an exception, a return: `orderStage` null) is no command.
+ */
+export function recordShipmentProgressRequest(change: ShipmentStatusChanged, context: CommandContext, source: string): OrderCommandRequest | null {
+  if (change.orderStage === null) return null;
+  const command: RecordShipmentProgress = {
+    type: 'RecordShipmentProgress',
+    data: { ...meta(change.orderId, context), stage: change.orderStage, dispatchPlanId: change.dispatchPlanId },
+  };
+  return { command, enrichment: {}, metadata: context.metadata, source, partition: context.partition };
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import type { Logger } from 'pino';
 import { APP_LOGGER, ORDER_SERVICE_CONFIG } from '../app/tokens';
 import type { OrderServiceConfig } from '../config/order-service.config';
+import { DispatchModule } from '../dispatch/dispatch.module';
 import { OrderCommandService } from '../orders/order-command.service';
 import { OrdersModule } from '../orders/orders.module';
 import { ChannelOrderHandler } from './channel-order.handler';
@@ -14,7 +15,7 @@ import { PaymentRoutingRepository } from './payment-routing.repository';
 
 /** The `@EventPattern` handlers of the ingress topics and the services they delegate to. */
 @Module({
-  imports: [OrdersModule],
+  imports: [OrdersModule, DispatchModule],
   controllers: [ChannelOrderHandler, PaymentHandler, FulfilmentHandler],
   providers: [
     { provide: PaymentRoutingRepository, useValue: new PaymentRoutingRepository() },

@@ -1,6 +1,7 @@
 import type {
   Address,
   ChannelOrder,
+  DispatchPlanned,
   InventoryReservationResult,
   InvoiceConfirmation,
   OrderLine,
@@ -41,6 +42,8 @@ export interface AvroEnrichment {
   previousAddress?: Address;
   /** Why an order change was made, as entered. */
   changeReason?: string | null;
+  /** The issued plan as the dispatch engine wrote it (sub-orders, decision inputs), for `DispatchPlanned`. */
+  dispatchPlanned?: DispatchPlanned;
 }
 
 /** What mapping one domain event needs: the order just before it, and the enrichment facts. */

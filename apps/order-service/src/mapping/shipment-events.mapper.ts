@@ -1,8 +1,13 @@
 import { eventOf, metaOf, type EventMapper } from './event-mapper';
 
-/** `DispatchPlanned`: the plan's content belongs to the dispatch engine; the domain keeps id and version. */
+/**
+ * `DispatchPlanned`: the plan's content belongs to the dispatch engine (`src/dispatch/`), which
+ * passes its record as enrichment; the domain keeps id and version.
+ */
 export const dispatchPlannedMapper: EventMapper<'DispatchPlanned'> = {
-  toAvro({ data }, { stateBefore }) {
+  toAvro({ data }, { stateBefore, enrichment }) {
+    const planned = enrichment.dispatchPlanned;
+    if (planned?.dispatchPlanId === data.dispatchPlanId && planned.planVersion === data.version) return { ...planned, ...metaOf(data) };
     const previous = stateBefore.dispatchPlan?.dispatchPlanId === data.dispatchPlanId ? stateBefore.dispatchPlan.version : null;
     return {
       ...metaOf(data), dispatchPlanId: data.dispatchPlanId, planVersion: data.version, previousPlanVersion: previous,

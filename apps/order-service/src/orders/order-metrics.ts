@@ -1,6 +1,7 @@
 import { Counter, register } from 'prom-client';
 
-function counter(name: string, help: string, labelNames: string[]): Counter {
+/** A counter of the process registry (created once, then reused). */
+export function counter(name: string, help: string, labelNames: string[]): Counter {
   // One registry per process; a second app instance in the same process (tests) reuses it.
   return (register.getSingleMetric(name) as Counter | undefined) ?? new Counter({ name, help, labelNames });
 }

@@ -1,7 +1,8 @@
 import type { PoolClient } from 'pg';
 import type { EventStore, StoredEvent } from '@oms/event-store';
+import { decode } from '@oms/contracts';
 import { evolve, initialState, type OrderEvent } from '@oms/order-domain';
-import { decodeOrderEvent, type AvroOrderEvent } from '../mapping/order-event.mapper';
+import { fromAvroRecord, isOrderEventRecord, type AvroOrderEvent } from '../mapping/order-event.mapper';
 import type { LoadedOrder } from './loaded-order';
 
 /**
@@ -25,10 +26,15 @@ export function foldStream(orderId: string, stored: readonly StoredEvent[]): Loa
   return order;
 }
 
-/** One stored event folded into the order. */
+/**
+ * One stored event folded into the order. Records the order domain does not model (the dispatch
+ * trail: proposals, sandbox rejections, WMS scans — `src/dispatch/`) change no state but still
+ * occupy a stream version, so the next append expects the right one.
+ */
 export function applyStored(order: LoadedOrder, payload: Buffer): LoadedOrder {
-  const { event, record } = decodeOrderEvent(payload);
-  return foldEvent(order, event, record as AvroOrderEvent);
+  const record = decode(payload);
+  if (!isOrderEventRecord(record.recordName)) return { ...order, state: { ...order.state, version: order.state.version + 1 } };
+  return foldEvent(order, fromAvroRecord(record), record as AvroOrderEvent);
 }
 
 /** One event and its Avro record folded into the order: the domain state and the Avro-only facts. */

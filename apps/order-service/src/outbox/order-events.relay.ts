@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { Topics } from '@oms/contracts';
 import { OutboxRelay } from '@oms/event-store';
 import type { MessageProducer } from '@oms/messaging';
+import { DISPATCH_INSTRUCTION } from '../dispatch/publication/dispatch-instructions';
 
 /**
  * Name of the relay's checkpoint and leadership lock. The lock is an advisory lock of the whole
@@ -17,13 +18,15 @@ export function orderEventsRelayName(schema: string): string {
  * The transactional outbox of order events: every event appended to an order stream is
  * published to `oms.order.events.v1`, keyed by order id, value = the stored Avro bytes, with the
  * `traceparent` stored beside the event. At-least-once; consumers drop repeats by `message-id`.
+ * The dispatch flow's `DispatchInstruction`s live on each plan's own stream (stream id = plan id)
+ * and go to `oms.dispatch.v1`, keyed by plan id, through the same outbox.
  */
 export function createOrderEventsRelay(pool: Pool, schema: string, producer: MessageProducer, logger: Logger): OutboxRelay {
   return new OutboxRelay({
     pool,
     name: orderEventsRelayName(schema),
     publish: (messages) => producer.send(messages),
-    topicFor: () => Topics.orderEvents,
+    topicFor: (event) => (event.type === DISPATCH_INSTRUCTION ? Topics.dispatch : Topics.orderEvents),
     logger: logger.child({ component: 'outbox-relay' }),
   });
 }

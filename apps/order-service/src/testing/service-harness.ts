@@ -16,6 +16,8 @@ export interface ServiceHarness {
   service: RunningOrderService;
   db: TestSchema;
   store: EventStore;
+  /** The run's topic prefix (topics are `<prefix><public name>`). */
+  prefix: string;
   /** Order events as a downstream consumer sees them. */
   events: OrderEventLog;
   /** Publishes one ingress record with a plain producer (public topic name; the prefix is added). */
@@ -28,6 +30,8 @@ export interface HarnessOptions {
   webhookUrl?: string;
   /** Called for every order event read back, e.g. to answer reservation requests as fulfilment would. */
   onEvent?: (event: PublishedEvent, harness: ServiceHarness) => Promise<void>;
+  /** More configuration of the service (e.g. `DISPATCH_DECISION_WINDOW`). */
+  env?: Record<string, string>;
 }
 
 /** Starts order-service and a test client (producer + order-event reader) with a fresh schema and topic prefix. */
@@ -43,6 +47,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Servic
     HTTP_PORT: '0',
     JWT_SECRET: TEST_JWT_SECRET,
     NOTIFICATION_WEBHOOK_URL: options.webhookUrl,
+    ...options.env,
   });
   const service = await startOrderService(config, testLogger());
   const client = new PrefixedTopicsBus(new KafkaMessageBus({ brokers: config.KAFKA_BROKERS, clientId: 'order-service-test', inbox: new InMemoryInboxStore() }), prefix);
@@ -50,6 +55,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Servic
   const harness: ServiceHarness = {
     service,
     db,
+    prefix,
     store: new EventStore(db.pool),
     events: new OrderEventLog((event) => options.onEvent?.(event, harness) ?? Promise.resolve()),
     async publish(topic, key, recordName, value, messageId = `${recordName}-${key}-${++sequence}`) {

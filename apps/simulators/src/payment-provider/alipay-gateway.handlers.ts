@@ -8,13 +8,14 @@ type BizContent = { out_trade_no?: string; refund_amount?: string; out_request_n
 
 const notExist = { code: '40004', msg: 'Business Failed', sub_code: 'ACQ.TRADE_NOT_EXIST', sub_msg: '交易不存在' };
 
+/** What every successful trade answer starts with: success, the trade's two ids and the masked buyer. */
+function tradeSuccess(trade: SimulatedTrade): object {
+  return { code: '10000', msg: 'Success', trade_no: trade.transactionId, out_trade_no: trade.outTradeNo, buyer_logon_id: '159****5620' };
+}
+
 function queryAnswer(trade: SimulatedTrade): object {
   return {
-    code: '10000',
-    msg: 'Success',
-    trade_no: trade.transactionId,
-    out_trade_no: trade.outTradeNo,
-    buyer_logon_id: '159****5620',
+    ...tradeSuccess(trade),
     trade_status: trade.tradeState,
     total_amount: fenToYuanText(trade.amount),
     buyer_pay_amount: fenToYuanText(trade.amount),
@@ -23,10 +24,20 @@ function queryAnswer(trade: SimulatedTrade): object {
   };
 }
 
+/**
+ * `alipay.trade.refund`: `out_request_no` (default: the out_trade_no, as Alipay takes it) names the
+ * refund; a repeated request answers success with `fund_change: N` and refunds nothing more.
+ */
 function refundAnswer(trades: TradeBook, trade: SimulatedTrade, content: BizContent): object {
   const amount = yuanTextToFen(content.refund_amount ?? '');
-  if (amount === null || !trades.refund(trade, amount)) return { code: '40004', msg: 'Business Failed', sub_code: 'ACQ.REFUND_AMT_NOT_EQUAL_TOTAL', sub_msg: '退款金额超限' };
-  return { code: '10000', msg: 'Success', trade_no: trade.transactionId, out_trade_no: trade.outTradeNo, buyer_logon_id: '159****5620', fund_change: 'Y', refund_fee: fenToYuanText(trade.refunded), gmt_refund_pay: formatAlipayTime(Date.now()) };
+  const made = amount === null ? null : trades.refund(trade, content.out_request_no ?? trade.outTradeNo, amount);
+  if (!made) return { code: '40004', msg: 'Business Failed', sub_code: 'ACQ.REFUND_AMT_NOT_EQUAL_TOTAL', sub_msg: '退款金额超限' };
+  return {
+    ...tradeSuccess(trade),
+    fund_change: made.repeated ? 'N' : 'Y',
+    refund_fee: fenToYuanText(trade.refunded),
+    gmt_refund_pay: formatAlipayTime(made.refund.refundedAtMs),
+  };
 }
 
 /**

@@ -115,11 +115,33 @@ it('answers alipay.trade.query and alipay.trade.refund signed over the response 
   expect(await call('alipay.trade.query', { out_trade_no: 'NOSUCH' })).toMatchObject({ verified: true, answer: { code: '40004', sub_code: 'ACQ.TRADE_NOT_EXIST' } });
 });
 
-it('refunds through the WeChat Pay domestic refund API', async () => {
-  simulator.pay('WECHAT_PAY', 'SIMTEST0000005', 5_000);
-  const body = JSON.stringify({ out_trade_no: 'SIMTEST0000005', out_refund_no: 'RF-SIM-1', reason: '缺货退款', amount: { refund: 2_000, total: 5_000, currency: 'CNY' } });
-  const authorization = buildWechatpayAuthorization({ method: 'POST', pathWithQuery: '/v3/refund/domestic/refunds', body }, merchant);
-  const response = await fetch(`${simulator.wechatpayApiBaseUrl}/v3/refund/domestic/refunds`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body });
-  expect(response.status).toBe(200);
-  expect(await response.json()).toMatchObject({ out_refund_no: 'RF-SIM-1', status: 'SUCCESS', amount: { refund: 2_000, total: 5_000 } });
+it('refunds through the WeChat Pay domestic refund API once per out_refund_no', async () => {
+  const trade = simulator.pay('WECHAT_PAY', 'SIMTEST0000005', 5_000);
+  const refund = async (outRefundNo: string, amount: number) => {
+    const body = JSON.stringify({ out_trade_no: 'SIMTEST0000005', out_refund_no: outRefundNo, reason: '缺货退款', amount: { refund: amount, total: 5_000, currency: 'CNY' } });
+    const authorization = buildWechatpayAuthorization({ method: 'POST', pathWithQuery: '/v3/refund/domestic/refunds', body }, merchant);
+    const response = await fetch(`${simulator.wechatpayApiBaseUrl}/v3/refund/domestic/refunds`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const first = await refund('RF-SIM-1', 2_000);
+  expect(first).toMatchObject({ status: 200, body: { out_refund_no: 'RF-SIM-1', status: 'SUCCESS', amount: { refund: 2_000, total: 5_000 } } });
+  // The same out_refund_no again (a retry after a lost answer): the same refund, no second one.
+  expect(await refund('RF-SIM-1', 2_000)).toMatchObject({ status: 200, body: { refund_id: first.body['refund_id'], status: 'SUCCESS' } });
+  expect(trade.refunded).toBe(2_000);
+  expect(trade.refunds.map((made) => made.outRefundNo)).toEqual(['RF-SIM-1']);
+  expect((await refund('RF-SIM-2', 3_001)).status).toBe(400); // more than what is left
+});
+
+it('refunds through alipay.trade.refund once per out_request_no (fund_change N on a repeat)', async () => {
+  const trade = simulator.pay('ALIPAY', 'SIMTEST0000006', 9_900);
+  const refund = async () => {
+    const params: Record<string, string> = { app_id: '2021004112345678', method: 'alipay.trade.refund', format: 'JSON', charset: 'utf-8', sign_type: 'RSA2', timestamp: formatAlipayTime(Date.now()), version: '1.0', biz_content: JSON.stringify({ out_trade_no: 'SIMTEST0000006', refund_amount: '99.00', out_request_no: 'RF-ALI-1' }) };
+    params['sign'] = signAlipayParams(params, appKey.privateKey, ['sign']);
+    const body = await (await fetch(simulator.alipayGatewayUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(params).toString() })).text();
+    return (JSON.parse(body) as Record<string, Record<string, string>>)['alipay_trade_refund_response'];
+  };
+  expect(await refund()).toMatchObject({ code: '10000', fund_change: 'Y', refund_fee: '99.00' });
+  expect(await refund()).toMatchObject({ code: '10000', fund_change: 'N', refund_fee: '99.00' });
+  expect(trade.refunds).toHaveLength(1);
+  expect(trade.tradeState).toBe('TRADE_CLOSED');
 });

@@ -48,22 +48,26 @@ export function registerWechatpayApi(router: SimulatorRouter, trades: TradeBook,
 
   router.on('POST', /^\/v3\/refund\/domestic\/refunds$/, (request) => {
     if (unauthorized(request, merchant)) return signed(401, { code: 'SIGN_ERROR', message: '签名错误' }, keys);
-    const refund = JSON.parse(request.body) as { out_trade_no?: string; out_refund_no?: string; amount?: { refund?: number; total?: number; currency?: string } };
-    const trade = refund.out_trade_no ? trades.find('WECHAT_PAY', refund.out_trade_no) : undefined;
+    const refund = JSON.parse(request.body) as { transaction_id?: string; out_trade_no?: string; out_refund_no?: string; amount?: { refund?: number; total?: number; currency?: string } };
+    // WeChat Pay names the trade by transaction_id or out_trade_no (transaction_id wins when both are given).
+    const trade = refund.transaction_id ? trades.findByTransactionId('WECHAT_PAY', refund.transaction_id) : refund.out_trade_no ? trades.find('WECHAT_PAY', refund.out_trade_no) : undefined;
     if (!trade) return signed(404, { code: 'RESOURCE_NOT_EXISTS', message: '订单不存在' }, keys);
-    if (refund.amount?.total !== trade.amount || !trades.refund(trade, refund.amount?.refund ?? 0)) return signed(400, { code: 'INVALID_REQUEST', message: '退款金额不合法' }, keys);
-    const now = Date.now();
+    // out_refund_no is the idempotency key: a repeated request gets the refund already made.
+    const made = refund.amount?.total === trade.amount && refund.out_refund_no ? trades.refund(trade, refund.out_refund_no, refund.amount.refund ?? 0) : null;
+    if (!made) return signed(400, { code: 'INVALID_REQUEST', message: '退款金额不合法' }, keys);
+    const at = wechatTime(made.refund.refundedAtMs);
     return signed(200, {
-      refund_id: `5030${Array.from({ length: 24 }, () => randomInt(10)).join('')}`,
-      out_refund_no: refund.out_refund_no,
+      refund_id: made.refund.refundId,
+      out_refund_no: made.refund.outRefundNo,
       transaction_id: trade.transactionId,
       out_trade_no: trade.outTradeNo,
       channel: 'ORIGINAL',
       user_received_account: '支付用户零钱',
-      success_time: wechatTime(now),
-      create_time: wechatTime(now),
+      success_time: at,
+      create_time: at,
       status: 'SUCCESS',
-      amount: { total: trade.amount, refund: refund.amount.refund, payer_total: trade.amount, payer_refund: refund.amount.refund, currency: 'CNY' },
+      funds_account: 'AVAILABLE',
+      amount: { total: trade.amount, refund: made.refund.amount, payer_total: trade.amount, payer_refund: made.refund.amount, currency: 'CNY' },
     }, keys);
   });
 }

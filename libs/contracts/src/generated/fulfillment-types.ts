@@ -2,9 +2,40 @@
 // change the .avsc files and run `npm run contracts:generate`.
 
 import type {
+  CarrierCode,
   ReservationFailureReason,
   StockLine,
 } from './common-types';
+
+/** Something on the fulfilment side needs a person: a carrier code no dictionary maps, a late first track (credibility audit), a failed consignee phone verification that blocked a waybill, an order whose state has not followed its carrier status for too long. Never a crash and never dropped: the raw payload travels with it. Key: orderId. */
+export interface FulfillmentReviewItemRaised {
+  /** Order concerned. */
+  orderId: string;
+  /** Id of the item in fulfillment-service (GET /review-items). */
+  reviewItemId: string;
+  /** Why the item was raised. */
+  cause: FulfillmentReviewCause;
+  /** Plan concerned, when known. */
+  dispatchPlanId: string | null;
+  /** Carrier concerned, when any. */
+  carrier: CarrierCode | null;
+  /** Waybill number concerned, when any. */
+  trackingNumber: string | null;
+  /** What happened, in words. */
+  detail: string;
+  /** The carrier's message or answer exactly as received. */
+  rawPayload: string | null;
+  /** When the item was raised. Epoch milliseconds (timestamp-millis). */
+  raisedAt: number;
+  /** raisedAt as ISO-8601 with offset. */
+  raisedAtText: string;
+}
+
+/** Symbols of {@link FulfillmentReviewCause}, in schema order. */
+export const fulfillmentReviewCauseSymbols = ['UNKNOWN_CARRIER_STATUS', 'TRACK_CREDIBILITY_AUDIT', 'PHONE_VERIFICATION_FAILED', 'WAYBILL_REJECTED', 'STATUS_SYNC_LAG'] as const;
+
+/** Why a person must look. */
+export type FulfillmentReviewCause = (typeof fulfillmentReviewCauseSymbols)[number];
 
 /** The warehouse's answer to an inventory reservation request: reserved, or failed with a reason. Key: orderId. */
 export interface InventoryReservationResult {
@@ -75,3 +106,55 @@ export const sandboxApiSymbols = ['WAREHOUSE_INVENTORY', 'CARRIER_WAYBILL', 'E_W
 
 /** Which API was dry-run. */
 export type SandboxApi = (typeof sandboxApiSymbols)[number];
+
+/** A shipment's normalised status changed: a carrier track (push, poll or the carrier-tracks topic) mapped through that carrier's status dictionary, with the carrier's authoritative status fetched before it was written. orderStage is what the order as a whole reached (over every sub-order of the plan); order-service turns it into RecordShipmentProgress. Key: orderId. */
+export interface ShipmentStatusChanged {
+  /** Order the shipment belongs to. */
+  orderId: string;
+  /** Plan the shipment belongs to (what WMS and carrier scans carry). */
+  dispatchPlanId: string;
+  /** Sub-order the waybill was requested for. */
+  subOrderId: string;
+  /** Carrier moving the parcel (for an aggregator, the underlying carrier). */
+  carrier: CarrierCode;
+  /** Whose API reported the track: SF, ZTO, JD, or the aggregator KUAIDI100. */
+  trackingSource: string;
+  /** Waybill number (运单号). */
+  trackingNumber: string;
+  /** Normalised status of the shipment after this track. */
+  status: NormalisedShipmentStatus;
+  /** Second level of the mapping when the dictionary splits a status (IN_TRANSIT: TRUNK or REGIONAL). */
+  subStatus: string | null;
+  /** Stage of the order over every sub-order of the plan; null when the track moves the order nowhere (an exception, a return). */
+  orderStage: OrderShipmentStage | null;
+  /** The carrier's code that was mapped, verbatim. */
+  carrierStatusCode: string;
+  /** The carrier's wording, verbatim. */
+  carrierStatusText: string;
+  /** Current status code the carrier's query API gave just before the track was written; null when the query failed (recorded in the call log). */
+  authoritativeStatusCode: string | null;
+  /** Wording of the authoritative status. */
+  authoritativeStatusText: string | null;
+  /** 100 when the first track came under 30 s after shipment, 60 up to 120 s; null when audited (over 120 s) or not yet known. */
+  trackCredibilityScore: number | null;
+  /** When the carrier says the track happened. Epoch milliseconds (timestamp-millis). */
+  occurredAt: number;
+  /** occurredAt as the carrier wrote it, ISO-8601 (local carrier times get +08:00, Asia/Shanghai). */
+  occurredAtText: string;
+  /** When fulfillment-service wrote the track. Epoch milliseconds (timestamp-millis). */
+  recordedAt: number;
+  /** recordedAt as ISO-8601 with offset. */
+  recordedAtText: string;
+}
+
+/** Symbols of {@link NormalisedShipmentStatus}, in schema order. */
+export const normalisedShipmentStatusSymbols = ['WAYBILL_CREATED', 'PICKED_UP', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED', 'DELIVERY_FAILED', 'RETURNING', 'RETURNED', 'EXCEPTION'] as const;
+
+/** Our shipment status vocabulary, first level of the dictionaries' mapping. */
+export type NormalisedShipmentStatus = (typeof normalisedShipmentStatusSymbols)[number];
+
+/** Symbols of {@link OrderShipmentStage}, in schema order. */
+export const orderShipmentStageSymbols = ['PARTIALLY_SHIPPED', 'SHIPPED', 'IN_DELIVERY', 'DELIVERED'] as const;
+
+/** Order state the plan's shipments together lead to. */
+export type OrderShipmentStage = (typeof orderShipmentStageSymbols)[number];

@@ -2,6 +2,7 @@
 // change the .avsc files and run `npm run contracts:generate`.
 
 export * from './common-types';
+export * from './dispatch-types';
 export * from './fulfillment-types';
 export * from './ingress-types';
 export * from './order-events-types';

@@ -69,6 +69,40 @@ export interface DispatchPlanned {
   sandboxValidated: boolean;
 }
 
+/** A dispatch proposal (version N) failed sandbox validation: at least one sub-order failed (or was not answered by) the warehouse inventory, carrier waybill or e-waybill dry run. The previous issued version stays in force (fallbackPlanVersion); with none, a ReviewItemRaised (SANDBOX_VALIDATION_FAILED) follows in the same transaction. The order's state does not change. */
+export interface DispatchProposalRejected {
+  /** Order (event stream) id. */
+  orderId: string;
+  /** When the event happened in order-service. Epoch milliseconds (timestamp-millis). */
+  occurredAt: number;
+  /** occurredAt as ISO-8601 with offset. */
+  occurredAtText: string;
+  /** Plan id of the rejected proposal. */
+  dispatchPlanId: string;
+  /** Version that was rejected (never reused). */
+  planVersion: number;
+  /** Issued version that stays in force; null when there is none (a review item is raised). */
+  fallbackPlanVersion: number | null;
+  /** Every failure found, sub-orders strictest SLA first. */
+  failures: DispatchSandboxFailure[];
+  /** JSON of the SandboxValidationResult as received (every check with its detail and call id), for the plan's trail. */
+  sandboxAnswer: string;
+  /** When the fulfilment side finished the validation. Epoch milliseconds (timestamp-millis). */
+  validatedAt: number;
+  /** validatedAt as ISO-8601 with offset, as the fulfilment side wrote it. */
+  validatedAtText: string;
+}
+
+/** Why the proposal did not pass. */
+export interface DispatchSandboxFailure {
+  /** The dry-run API that failed (WAREHOUSE_INVENTORY, CARRIER_WAYBILL, E_WAYBILL); null when the answer as a whole was wrong (another version). */
+  api: string | null;
+  /** Sub-order that failed; null when the answer as a whole was wrong. */
+  subOrderId: string | null;
+  /** The API's failure reason as answered, or what was missing. */
+  reason: string;
+}
+
 /** The dispatch engine proposed a plan (version N) for a ready order; the fulfilment side dry-runs every sub-order against the warehouse inventory, carrier waybill and e-waybill APIs and answers with SandboxValidationResult. The order stays ready_to_dispatch until a proposal passes. */
 export interface DispatchProposed {
   /** Order (event stream) id. */
@@ -91,6 +125,58 @@ export interface DispatchProposed {
   shippingAddress: Address;
   /** JSON snapshot of the decision inputs (catalog version, fulfilment vectors, grouping, similarity scores). */
   decisionInputs: string;
+}
+
+/** A WMS/TMS scan (oms.ingress.wms-scans.v1) carrying a dispatch plan id of this order, recorded on the order's stream so GET /dispatch-plans/{dispatch_plan_id} shows every scan in time order. A scan of a superseded version, of a sub-order the issued plan does not have, or of a plan never issued is recorded with a flag and raises a review item; it is never dropped. The order's state does not change. */
+export interface DispatchScanRecorded {
+  /** Order (event stream) id. */
+  orderId: string;
+  /** When order-service recorded the scan. Epoch milliseconds (timestamp-millis). */
+  occurredAt: number;
+  /** occurredAt as ISO-8601 with offset. */
+  occurredAtText: string;
+  /** WMS/TMS id of the scan (recorded once). */
+  scanId: string;
+  /** Plan id the scan carried. */
+  dispatchPlanId: string;
+  /** Plan version printed on the pick list, when the WMS carries it. */
+  planVersion: number | null;
+  /** Version of the plan in force when the scan was recorded; null when none was issued. */
+  currentPlanVersion: number | null;
+  /** Sub-order the scan is for, when the WMS carries it. */
+  subOrderId: string | null;
+  /** WmsScanType of the scan: INBOUND, PACKED, OUTBOUND or CARRIER_PICKUP. */
+  scanType: string;
+  /** Warehouse where the scan happened. */
+  warehouseId: string;
+  /** Work station or dock. */
+  stationId: string | null;
+  /** Warehouse operator who scanned. */
+  operatorId: string | null;
+  /** Carrier, once a waybill is attached. */
+  carrier: CarrierCode | null;
+  /** Waybill number, once attached. */
+  trackingNumber: string | null;
+  /** Weighed parcel weight, grams. */
+  packageWeightGrams: number | null;
+  /** What the scan saw; empty for scans of a closed parcel. */
+  items: DispatchScanItem[];
+  /** When the scan happened. Epoch milliseconds (timestamp-millis). */
+  scannedAt: number;
+  /** scannedAt as the WMS wrote it, ISO-8601 with offset. */
+  scannedAtText: string;
+  /** Why the scan needs review: SUPERSEDED_PLAN_VERSION, UNKNOWN_SUB_ORDER, WRONG_WAREHOUSE, PLAN_NOT_ISSUED or UNDERWEIGHT_PARCEL; null for a scan that matches the plan in force. */
+  flag: string | null;
+  /** The flag in words, for the reviewer. */
+  flagDetail: string | null;
+}
+
+/** A SKU quantity the scan saw. */
+export interface DispatchScanItem {
+  /** Merchant SKU code. */
+  sku: string;
+  /** Units scanned. */
+  quantity: number;
 }
 
 /** Stock could not be reserved. After payment this starts compensation (a refund), never a bare cancellation. */

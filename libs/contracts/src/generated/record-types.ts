@@ -2,8 +2,14 @@
 // change the .avsc files and run `npm run contracts:generate`.
 
 import type {
+  DispatchInstruction,
+} from './dispatch-types';
+
+import type {
+  FulfillmentReviewItemRaised,
   InventoryReservationResult,
   SandboxValidationResult,
+  ShipmentStatusChanged,
 } from './fulfillment-types';
 
 import type {
@@ -21,7 +27,9 @@ import type {
 import type {
   CommandRejected,
   DispatchPlanned,
+  DispatchProposalRejected,
   DispatchProposed,
+  DispatchScanRecorded,
   InventoryReservationFailed,
   InventoryReservationRequested,
   InventoryReserved,
@@ -48,8 +56,12 @@ export interface RecordTypes {
   ChannelOrder: ChannelOrder;
   CommandRejected: CommandRejected;
   CustomerActivity: CustomerActivity;
+  DispatchInstruction: DispatchInstruction;
   DispatchPlanned: DispatchPlanned;
+  DispatchProposalRejected: DispatchProposalRejected;
   DispatchProposed: DispatchProposed;
+  DispatchScanRecorded: DispatchScanRecorded;
+  FulfillmentReviewItemRaised: FulfillmentReviewItemRaised;
   InventoryReservationFailed: InventoryReservationFailed;
   InventoryReservationRequested: InventoryReservationRequested;
   InventoryReservationResult: InventoryReservationResult;
@@ -73,6 +85,7 @@ export interface RecordTypes {
   RefundResult: RefundResult;
   ReviewItemRaised: ReviewItemRaised;
   SandboxValidationResult: SandboxValidationResult;
+  ShipmentStatusChanged: ShipmentStatusChanged;
   WmsScan: WmsScan;
 }
 
@@ -80,11 +93,12 @@ export interface RecordTypes {
 export type RecordName = keyof RecordTypes;
 
 /** Every record name, sorted. */
-export const recordNames = ['BankStatementLine', 'CarrierTrack', 'ChannelOrder', 'CommandRejected', 'CustomerActivity', 'DispatchPlanned', 'DispatchProposed', 'InventoryReservationFailed', 'InventoryReservationRequested', 'InventoryReservationResult', 'InventoryReserved', 'InvoiceConfirmation', 'InvoiceConfirmed', 'OrderAddressChanged', 'OrderClosed', 'OrderCompleted', 'OrderLinesChanged', 'OrderPaid', 'OrderPlaced', 'OrderReadyToDispatch', 'OrderShipmentProgressed', 'PaymentConfirmation', 'PaymentConfirmed', 'PaymentNotification', 'PaymentNotificationAccepted', 'RefundCompleted', 'RefundRequested', 'RefundResult', 'ReviewItemRaised', 'SandboxValidationResult', 'WmsScan'] as const satisfies readonly RecordName[];
+export const recordNames = ['BankStatementLine', 'CarrierTrack', 'ChannelOrder', 'CommandRejected', 'CustomerActivity', 'DispatchInstruction', 'DispatchPlanned', 'DispatchProposalRejected', 'DispatchProposed', 'DispatchScanRecorded', 'FulfillmentReviewItemRaised', 'InventoryReservationFailed', 'InventoryReservationRequested', 'InventoryReservationResult', 'InventoryReserved', 'InvoiceConfirmation', 'InvoiceConfirmed', 'OrderAddressChanged', 'OrderClosed', 'OrderCompleted', 'OrderLinesChanged', 'OrderPaid', 'OrderPlaced', 'OrderReadyToDispatch', 'OrderShipmentProgressed', 'PaymentConfirmation', 'PaymentConfirmed', 'PaymentNotification', 'PaymentNotificationAccepted', 'RefundCompleted', 'RefundRequested', 'RefundResult', 'ReviewItemRaised', 'SandboxValidationResult', 'ShipmentStatusChanged', 'WmsScan'] as const satisfies readonly RecordName[];
 
 /** Record names by the avro folder their schema lives in. */
 export const recordNamesByFolder = {
-  'fulfillment': ['InventoryReservationResult', 'SandboxValidationResult'],
+  'dispatch': ['DispatchInstruction'],
+  'fulfillment': ['FulfillmentReviewItemRaised', 'InventoryReservationResult', 'SandboxValidationResult', 'ShipmentStatusChanged'],
   'ingress': ['BankStatementLine', 'CarrierTrack', 'ChannelOrder', 'CustomerActivity', 'InvoiceConfirmation', 'PaymentConfirmation', 'PaymentNotification', 'RefundResult', 'WmsScan'],
-  'order-events': ['CommandRejected', 'DispatchPlanned', 'DispatchProposed', 'InventoryReservationFailed', 'InventoryReservationRequested', 'InventoryReserved', 'InvoiceConfirmed', 'OrderAddressChanged', 'OrderClosed', 'OrderCompleted', 'OrderLinesChanged', 'OrderPaid', 'OrderPlaced', 'OrderReadyToDispatch', 'OrderShipmentProgressed', 'PaymentConfirmed', 'PaymentNotificationAccepted', 'RefundCompleted', 'RefundRequested', 'ReviewItemRaised'],
+  'order-events': ['CommandRejected', 'DispatchPlanned', 'DispatchProposalRejected', 'DispatchProposed', 'DispatchScanRecorded', 'InventoryReservationFailed', 'InventoryReservationRequested', 'InventoryReserved', 'InvoiceConfirmed', 'OrderAddressChanged', 'OrderClosed', 'OrderCompleted', 'OrderLinesChanged', 'OrderPaid', 'OrderPlaced', 'OrderReadyToDispatch', 'OrderShipmentProgressed', 'PaymentConfirmed', 'PaymentNotificationAccepted', 'RefundCompleted', 'RefundRequested', 'ReviewItemRaised'],
 } as const satisfies Record<string, readonly RecordName[]>;

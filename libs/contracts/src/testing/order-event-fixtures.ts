@@ -1,5 +1,6 @@
 import type { OrderEventName } from '../topics';
 import type { RecordTypes } from '../generated';
+import { dispatchTrailEventFixtures } from './dispatch-trail-event-fixtures';
 import { paymentAndStockEventFixtures } from './payment-and-stock-event-fixtures';
 import { shipmentAndChangeEventFixtures } from './shipment-and-change-event-fixtures';
 
@@ -7,4 +8,5 @@ import { shipmentAndChangeEventFixtures } from './shipment-and-change-event-fixt
 export const orderEventFixtures: { [N in OrderEventName]: RecordTypes[N] } = {
   ...paymentAndStockEventFixtures,
   ...shipmentAndChangeEventFixtures,
+  ...dispatchTrailEventFixtures,
 };

@@ -1,4 +1,5 @@
 import type { RecordName, RecordTypes } from '../generated';
+import { dispatchFixtures } from './dispatch-fixtures';
 import { fulfillmentFixtures } from './fulfillment-fixtures';
 import { ingressFixtures } from './ingress-fixtures';
 import { orderEventFixtures } from './order-event-fixtures';
@@ -11,7 +12,7 @@ export type RecordFixtures = { readonly [N in RecordName]: RecordTypes[N] };
  * WeChat Pay, Hangzhou warehouse, SF Express). Shared objects: use {@link recordFixture} for a
  * copy you may change.
  */
-export const recordFixtures: RecordFixtures = { ...ingressFixtures, ...orderEventFixtures, ...fulfillmentFixtures };
+export const recordFixtures: RecordFixtures = { ...ingressFixtures, ...orderEventFixtures, ...fulfillmentFixtures, ...dispatchFixtures };
 
 /**
  * A deep copy of the sample value of `recordName`, with `overrides` applied on top.

@@ -24,6 +24,13 @@ export interface InProcessBusOptions<TClient> {
   maxBatchSize?: number;
 }
 
+/** What every view of one in-process bus shares: the topics, the committed offsets, the groups with a member. */
+interface SharedBusState {
+  log: InProcessLog;
+  offsets: GroupOffsets;
+  groups: Set<string>;
+}
+
 /**
  * The {@link MessageBus} inside one process: topics partitioned by key hash, consumer groups
  * with committed offsets, and the same processor as Kafka (inbox in the transaction, savepoints,
@@ -38,20 +45,39 @@ export interface InProcessBusOptions<TClient> {
 export class InProcessBus<TClient> implements MessageBus<TClient> {
   readonly producer: MessageProducer;
   private readonly log: InProcessLog;
-  private readonly offsets = new GroupOffsets();
+  private readonly offsets: GroupOffsets;
+  private readonly groups: Set<string>;
   private readonly subscriptions = new Map<string, InProcessSubscription<unknown, TClient>>();
   private readonly logger: MessagingLogger;
   private closed = false;
 
-  constructor(private readonly options: InProcessBusOptions<TClient>) {
+  constructor(
+    private readonly options: InProcessBusOptions<TClient>,
+    shared?: SharedBusState,
+  ) {
     this.logger = options.logger ?? noopLogger;
-    this.log = new InProcessLog(options.defaultPartitions ?? 4);
+    this.log = shared?.log ?? new InProcessLog(options.defaultPartitions ?? 4);
+    this.offsets = shared?.offsets ?? new GroupOffsets();
+    this.groups = shared?.groups ?? new Set();
     this.producer = { send: (messages) => this.append(messages) };
+  }
+
+  /**
+   * Another view of the same topics and offsets whose handlers get `inbox`'s transactions: several
+   * services in one process (each with its own schema and inbox) share one bus this way. A view's
+   * `close()` closes its own subscriptions and sends only; the others keep running.
+   *
+   * @example
+   * const shared = new InProcessBus({ inbox: new InMemoryInboxStore() });
+   * const ordersBus = shared.withInbox(new PostgresInboxStore(orderServicePool));
+   */
+  withInbox<TOther>(inbox: InboxStore<TOther>, logger: MessagingLogger = this.logger): InProcessBus<TOther> {
+    return new InProcessBus<TOther>({ ...this.options, inbox, logger }, { log: this.log, offsets: this.offsets, groups: this.groups });
   }
 
   /** Starts the group's only member; it reads from the group's committed offsets. */
   async subscribe<TValue>(options: SubscribeOptions<TValue, TClient>): Promise<Subscription> {
-    if (this.subscriptions.has(options.groupId)) {
+    if (this.groups.has(options.groupId)) {
       throw new Error(`in-process bus: group ${options.groupId} already has a member; it supports one per group`);
     }
     const context = resolveProcessingContext(options, { system: 'in-process', inbox: this.options.inbox, deadLetters: this.producer, logger: this.logger });
@@ -66,8 +92,12 @@ export class InProcessBus<TClient> implements MessageBus<TClient> {
         maxBatchSize: this.options.maxBatchSize ?? 500,
         processor: new BatchProcessor(context),
       },
-      () => this.subscriptions.delete(options.groupId),
+      () => {
+        this.subscriptions.delete(options.groupId);
+        this.groups.delete(options.groupId);
+      },
     );
+    this.groups.add(options.groupId);
     this.subscriptions.set(options.groupId, subscription as InProcessSubscription<unknown, TClient>);
     subscription.start();
     return subscription;

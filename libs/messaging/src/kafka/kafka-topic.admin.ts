@@ -1,4 +1,4 @@
-import { Kafka, type Admin } from 'kafkajs';
+import { Kafka, KafkaJSProtocolError, type Admin } from 'kafkajs';
 import type { TopicSpec } from '../bus/message-bus';
 import { noopLogger, type MessagingLogger } from '../bus/messaging-logger';
 import { kafkaLogCreator, kafkajsLogLevel } from './kafka-log.adapter';
@@ -35,10 +35,8 @@ export class KafkaTopicAdmin {
     const missing = wanted.filter((spec) => !existing.has(spec.topic));
     if (missing.length === 0) return;
     // Another process may create the same topic meanwhile; createTopics treats "exists" as done.
-    await admin.createTopics({
-      topics: missing.map((spec) => ({ topic: spec.topic, numPartitions: spec.partitions })),
-      waitForLeaders: true,
-    });
+    await admin.createTopics({ topics: missing.map((spec) => ({ topic: spec.topic, numPartitions: spec.partitions })) });
+    await waitForLeaders(admin, missing.map((spec) => spec.topic));
   }
 
   /** Deletes the topics and their `.dlq` twins that exist (tests, tooling). */
@@ -66,5 +64,24 @@ export class KafkaTopicAdmin {
       throw error;
     });
     return this.admin;
+  }
+}
+
+/**
+ * Waits until every partition of `topics` has a leader. kafkajs' own `waitForLeaders` gives up on
+ * the first "does not host this topic-partition" a busy broker answers while it is still
+ * creating the topic; that answer is retriable, so it is retried here until `timeoutMs`.
+ */
+async function waitForLeaders(admin: Admin, topics: string[], timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: metadata } = await admin.fetchTopicMetadata({ topics });
+      if (metadata.every((topic) => topic.partitions.length > 0 && topic.partitions.every((partition) => partition.leader >= 0))) return;
+    } catch (error) {
+      if (!(error instanceof KafkaJSProtocolError && error.retriable) || Date.now() > deadline) throw error;
+    }
+    if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} have no leader after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

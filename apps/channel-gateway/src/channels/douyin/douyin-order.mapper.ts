@@ -1,5 +1,6 @@
 import type { Attribution, ChannelOrder, OrderLine } from '@oms/contracts';
-import { beijingIsoText } from '../../common/beijing-time';
+import { channelOrderEnvelope, type ReceivedPayload } from '../common/channel-order-envelope';
+import { chinaAddress } from '../common/chinese-address';
 import type { FieldReader } from '../common/field-reader';
 import { unixSecondsInstant } from '../common/iso-instant';
 import { checkedTotals } from '../common/order-totals';
@@ -51,7 +52,7 @@ function douyinAttribution(first: FieldReader | undefined): Attribution | null {
  * Amounts are already fen; times are Unix seconds (written back as +08:00); the buyer's name and
  * phone are the channel's masked forms; Douyin collects the money, so there is no out_trade_no.
  */
-export function mapDouyinOrder(body: FieldReader, context: { rawPayload: string; receivedAtMs: number }): ChannelOrder {
+export function mapDouyinOrder(body: FieldReader, context: ReceivedPayload): ChannelOrder {
   const order = body.object('shop_order_detail');
   const skus = order.array('sku_order_list', 1);
   const lines = skus.map(douyinLine);
@@ -65,40 +66,30 @@ export function mapDouyinOrder(body: FieldReader, context: { rawPayload: string;
     payableTotal: order.integer('order_amount'),
     payableField: 'order_amount',
   });
-  return {
-    channel: 'DOUYIN',
-    channelOrderId: order.id('order_id'),
-    channelOrderName: null,
-    shopId: order.id('shop_id'),
-    channelStatus: String(order.integer('order_status')),
-    outTradeNo: null,
-    customerId,
-    customerNickname: null,
-    recipientName: order.string('mask_post_receiver'),
-    recipientPhone: order.string('mask_post_tel'),
-    shippingAddress: {
-      countryCode: 'CN',
-      province: address.object('province').string('name'),
-      city: address.object('city').string('name'),
-      district: address.object('town').string('name'),
-      street: address.optionalObject('street')?.optionalString('name') ?? null,
-      detail: address.string('detail'),
-      postalCode: null,
+  return channelOrderEnvelope(
+    {
+      channel: 'DOUYIN',
+      channelOrderId: order.id('order_id'),
+      shopId: order.id('shop_id'),
+      channelStatus: String(order.integer('order_status')),
+      customerId,
+      recipientName: order.string('mask_post_receiver'),
+      recipientPhone: order.string('mask_post_tel'),
+      shippingAddress: chinaAddress({
+        province: address.object('province').string('name'),
+        city: address.object('city').string('name'),
+        district: address.object('town').string('name'),
+        street: address.optionalObject('street')?.optionalString('name'),
+        detail: address.string('detail'),
+      }),
+      lines,
+      totals,
+      promotions: douyinPromotions(order),
+      attribution: douyinAttribution(skus[0]),
+      createdAt,
+      paidAt,
+      buyerMessage: order.optionalString('buyer_words'),
     },
-    invoice: null,
-    lines,
-    currency: 'CNY',
-    ...totals,
-    promotions: douyinPromotions(order),
-    attribution: douyinAttribution(skus[0]),
-    createdBy: { actorId: customerId, role: 'CUSTOMER', displayName: null },
-    createdAt: createdAt?.epochMs ?? 0,
-    createdAtText: createdAt?.text ?? '',
-    channelPaidAt: paidAt?.epochMs ?? null,
-    channelPaidAtText: paidAt?.text ?? null,
-    receivedAt: context.receivedAtMs,
-    receivedAtText: beijingIsoText(context.receivedAtMs),
-    rawPayload: context.rawPayload,
-    buyerMessage: order.optionalString('buyer_words'),
-  };
+    context,
+  );
 }

@@ -1,5 +1,5 @@
 import { promotionFunderSymbols, type Attribution, type ChannelOrder, type InvoiceRequest, type OrderLine, type PromotionFunder } from '@oms/contracts';
-import { beijingIsoText } from '../../common/beijing-time';
+import { channelOrderEnvelope, type ReceivedPayload } from '../common/channel-order-envelope';
 import type { FieldReader } from '../common/field-reader';
 import { isoInstant } from '../common/iso-instant';
 import { checkedTotals } from '../common/order-totals';
@@ -53,7 +53,7 @@ const funder = (value: unknown): PromotionFunder | null => (promotionFunderSymbo
  * offset) → ChannelOrder. The mini-program pays with WeChat Pay under `out_trade_no`, which links
  * the payment notifications to this order.
  */
-export function mapMiniprogramOrder(order: FieldReader, context: { rawPayload: string; receivedAtMs: number }): ChannelOrder {
+export function mapMiniprogramOrder(order: FieldReader, context: ReceivedPayload): ChannelOrder {
   const lines = order.array('items', 1).map(miniprogramLine);
   const buyer = order.object('buyer');
   const consignee = order.object('consignee');
@@ -73,40 +73,35 @@ export function mapMiniprogramOrder(order: FieldReader, context: { rawPayload: s
     payableTotal: order.integer('total_fee', 1),
     payableField: 'total_fee',
   });
-  return {
-    channel: 'MINI_PROGRAM',
-    channelOrderId: order.string('order_no'),
-    channelOrderName: null,
-    shopId: order.string('shop_id'),
-    channelStatus: order.string('status'),
-    outTradeNo: order.optionalString('out_trade_no'),
-    customerId,
-    customerNickname: nickname,
-    recipientName: consignee.string('name'),
-    recipientPhone: consignee.string('phone'),
-    shippingAddress: {
-      countryCode: consignee.optionalString('country_code') ?? 'CN',
-      province: consignee.string('province'),
-      city: consignee.string('city'),
-      district: consignee.string('district'),
-      street: consignee.optionalString('street'),
-      detail: consignee.string('detail'),
-      postalCode: consignee.optionalString('postal_code'),
+  return channelOrderEnvelope(
+    {
+      channel: 'MINI_PROGRAM',
+      channelOrderId: order.string('order_no'),
+      shopId: order.string('shop_id'),
+      channelStatus: order.string('status'),
+      outTradeNo: order.optionalString('out_trade_no'),
+      customerId,
+      customerNickname: nickname,
+      recipientName: consignee.string('name'),
+      recipientPhone: consignee.string('phone'),
+      shippingAddress: {
+        countryCode: consignee.optionalString('country_code') ?? 'CN',
+        province: consignee.string('province'),
+        city: consignee.string('city'),
+        district: consignee.string('district'),
+        street: consignee.optionalString('street'),
+        detail: consignee.string('detail'),
+        postalCode: consignee.optionalString('postal_code'),
+      },
+      invoice: miniprogramInvoice(order),
+      lines,
+      totals,
+      promotions,
+      attribution: miniprogramAttribution(order),
+      createdAt,
+      paidAt: null,
+      buyerMessage: order.optionalString('remark'),
     },
-    invoice: miniprogramInvoice(order),
-    lines,
-    currency: 'CNY',
-    ...totals,
-    promotions,
-    attribution: miniprogramAttribution(order),
-    createdBy: { actorId: customerId, role: 'CUSTOMER', displayName: nickname },
-    createdAt: createdAt?.epochMs ?? 0,
-    createdAtText: createdAt?.text ?? '',
-    channelPaidAt: null,
-    channelPaidAtText: null,
-    receivedAt: context.receivedAtMs,
-    receivedAtText: beijingIsoText(context.receivedAtMs),
-    rawPayload: context.rawPayload,
-    buyerMessage: order.optionalString('remark'),
-  };
+    context,
+  );
 }

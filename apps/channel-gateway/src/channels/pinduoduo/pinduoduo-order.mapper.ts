@@ -1,5 +1,6 @@
 import type { AppliedPromotion, ChannelOrder, OrderLine, PromotionFunder } from '@oms/contracts';
-import { beijingIsoText } from '../../common/beijing-time';
+import { channelOrderEnvelope, type ReceivedPayload } from '../common/channel-order-envelope';
+import { chinaAddress } from '../common/chinese-address';
 import type { FieldReader } from '../common/field-reader';
 import { beijingLocalInstant } from '../common/iso-instant';
 import { yuanNumberToFen } from '../common/money';
@@ -45,7 +46,7 @@ function pinduoduoPromotion(promotion: FieldReader): AppliedPromotion {
  * numbers → fen exactly; times are Beijing local text → +08:00; receiver name and phone are the
  * masked forms; Pinduoduo collects the money, so there is no out_trade_no.
  */
-export function mapPinduoduoOrder(body: FieldReader, context: { shopId: string; rawPayload: string; receivedAtMs: number }): ChannelOrder {
+export function mapPinduoduoOrder(body: FieldReader, context: ReceivedPayload & { shopId: string }): ChannelOrder {
   const order = body.object('order_info_get_response').object('order_info');
   const lines = order.array('item_list', 1).map(pinduoduoLine);
   const createdAt = order.convert('created_time', LOCAL_TIME, beijingLocalInstant);
@@ -57,41 +58,25 @@ export function mapPinduoduoOrder(body: FieldReader, context: { shopId: string; 
     payableTotal: order.convert('pay_amount', YUAN, yuanNumberToFen) ?? 0,
     payableField: 'pay_amount',
   });
-  return {
-    channel: 'PINDUODUO',
-    channelOrderId: orderSn,
-    channelOrderName: null,
-    shopId: context.shopId,
-    channelStatus: String(order.integer('order_status')),
-    outTradeNo: null,
-    // Pinduoduo does not disclose a buyer id to merchants; the order is its own buyer reference.
-    customerId: `pdd-buyer:${orderSn}`,
-    customerNickname: null,
-    recipientName: order.string('receiver_name_mask'),
-    recipientPhone: order.string('receiver_phone_mask'),
-    shippingAddress: {
-      countryCode: 'CN',
-      province: order.string('province'),
-      city: order.string('city'),
-      district: order.string('town'),
-      street: null,
-      detail: order.string('address'),
-      postalCode: null,
+  return channelOrderEnvelope(
+    {
+      channel: 'PINDUODUO',
+      channelOrderId: orderSn,
+      shopId: context.shopId,
+      channelStatus: String(order.integer('order_status')),
+      // Pinduoduo does not disclose a buyer id to merchants; the order is its own buyer reference.
+      customerId: `pdd-buyer:${orderSn}`,
+      recipientName: order.string('receiver_name_mask'),
+      recipientPhone: order.string('receiver_phone_mask'),
+      shippingAddress: chinaAddress({ province: order.string('province'), city: order.string('city'), district: order.string('town'), detail: order.string('address') }),
+      lines,
+      totals,
+      promotions: order.array('promotion_detail_list').map(pinduoduoPromotion),
+      attribution: null,
+      createdAt,
+      paidAt,
+      buyerMessage: order.optionalString('buyer_memo'),
     },
-    invoice: null,
-    lines,
-    currency: 'CNY',
-    ...totals,
-    promotions: order.array('promotion_detail_list').map(pinduoduoPromotion),
-    attribution: null,
-    createdBy: { actorId: `pdd-buyer:${orderSn}`, role: 'CUSTOMER', displayName: null },
-    createdAt: createdAt?.epochMs ?? 0,
-    createdAtText: createdAt?.text ?? '',
-    channelPaidAt: paidAt?.epochMs ?? null,
-    channelPaidAtText: paidAt?.text ?? null,
-    receivedAt: context.receivedAtMs,
-    receivedAtText: beijingIsoText(context.receivedAtMs),
-    rawPayload: context.rawPayload,
-    buyerMessage: order.optionalString('buyer_memo'),
-  };
+    context,
+  );
 }

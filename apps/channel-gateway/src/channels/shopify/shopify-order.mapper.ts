@@ -1,5 +1,5 @@
 import type { ChannelOrder } from '@oms/contracts';
-import { beijingIsoText } from '../../common/beijing-time';
+import { channelOrderEnvelope } from '../common/channel-order-envelope';
 import type { FieldReader } from '../common/field-reader';
 import { isoInstant } from '../common/iso-instant';
 import { utmOfLanding } from '../common/landing-attribution';
@@ -39,40 +39,35 @@ export function mapShopifyOrder(order: FieldReader, context: ShopifyWebhookConte
     payableTotal: order.convert('total_price', MONEY, decimalTextToMinor) ?? 0,
     payableField: 'total_price',
   });
-  return {
-    channel: 'SHOPIFY',
-    channelOrderId: order.id('id'),
-    channelOrderName: order.optionalString('name'),
-    shopId: context.shopDomain,
-    channelStatus: status,
-    outTradeNo: null,
-    customerId,
-    customerNickname: null,
-    recipientName: address.string('name'),
-    recipientPhone: address.optionalString('phone') ?? customer.string('phone'),
-    shippingAddress: shopifyAddress(address),
-    invoice: shopifyInvoice(order),
-    lines,
-    currency: order.string('currency'),
-    ...totals,
-    promotions: shopifyPromotions(order, allocated),
-    attribution: {
-      trafficSource: order.optionalString('source_name'),
-      campaignId: null,
-      contentId: null,
-      creatorId: null,
-      ...utmOfLanding(landingSite),
-      referringSite: order.optionalString('referring_site'),
-      landingSite,
+  return channelOrderEnvelope(
+    {
+      channel: 'SHOPIFY',
+      channelOrderId: order.id('id'),
+      channelOrderName: order.optionalString('name'),
+      shopId: context.shopDomain,
+      channelStatus: status,
+      customerId,
+      recipientName: address.string('name'),
+      recipientPhone: address.optionalString('phone') ?? customer.string('phone'),
+      shippingAddress: shopifyAddress(address),
+      invoice: shopifyInvoice(order),
+      lines,
+      currency: order.string('currency'),
+      totals,
+      promotions: shopifyPromotions(order, allocated),
+      attribution: {
+        trafficSource: order.optionalString('source_name'),
+        campaignId: null,
+        contentId: null,
+        creatorId: null,
+        ...utmOfLanding(landingSite),
+        referringSite: order.optionalString('referring_site'),
+        landingSite,
+      },
+      createdAt,
+      paidAt,
+      buyerMessage: order.optionalString('note'),
     },
-    createdBy: { actorId: customerId, role: 'CUSTOMER', displayName: null },
-    createdAt: createdAt?.epochMs ?? 0,
-    createdAtText: createdAt?.text ?? '',
-    channelPaidAt: paidAt?.epochMs ?? null,
-    channelPaidAtText: paidAt?.text ?? null,
-    receivedAt: context.receivedAtMs,
-    receivedAtText: beijingIsoText(context.receivedAtMs),
-    rawPayload: context.rawPayload,
-    buyerMessage: order.optionalString('note'),
-  };
+    context,
+  );
 }

@@ -14,6 +14,16 @@ import { paymentNotificationMessage } from './payment-notification.message';
 import { notificationKey, PaymentNotificationRepository, type PublishedNotificationRow } from './payment-notification.repository';
 import type { VerifiedNotification } from './verified-notification';
 
+/** Most notifications in one transaction. */
+const INTAKE_MAX_BATCH = 500;
+/**
+ * Transactions in flight at once. A flush mostly waits (PostgreSQL round trips, the broker's
+ * acknowledgement); a second one lets the next batch fill and start meanwhile. Two concurrent
+ * batches cannot both accept a nonce or a dedupe key: the unique indexes make the later
+ * transaction wait for the earlier one's commit, then see the row.
+ */
+const INTAKE_CONCURRENCY = 2;
+
 /** What the durable step decided for one notification. */
 export type IntakeOutcome = { kind: 'accepted' } | { kind: 'duplicate' } | { kind: 'refused'; refusal: Refusal };
 
@@ -33,7 +43,7 @@ export type IntakeOutcome = { kind: 'accepted' } | { kind: 'duplicate' } | { kin
  */
 @Injectable()
 export class DurableNotificationIntake {
-  private readonly batcher = new SingleFlightBatcher<VerifiedNotification, IntakeOutcome>((items) => this.flush(items));
+  private readonly batcher = new SingleFlightBatcher<VerifiedNotification, IntakeOutcome>((items) => this.flush(items), INTAKE_MAX_BATCH, INTAKE_CONCURRENCY);
 
   constructor(
     @Inject(PG_POOL) private readonly pool: Pool,

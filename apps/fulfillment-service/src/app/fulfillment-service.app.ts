@@ -1,0 +1,57 @@
+import { NestFactory } from '@nestjs/core';
+import type { INestApplication } from '@nestjs/common';
+import type { PoolClient } from 'pg';
+import type { Logger } from 'pino';
+import { decode, Topics, type DecodedRecord } from '@oms/contracts';
+import type { MessageBus } from '@oms/messaging';
+import { connectKafkaTransport, KafkaEventTransport, setupHttpApp } from '@oms/nest-kit';
+import type { FulfillmentServiceConfig } from '../config/fulfillment-service.config';
+import { migrateFulfillmentService } from '../database/all-migrations';
+import { AppModule } from './app.module';
+import { MESSAGE_BUS } from './tokens';
+
+/** The topics the service consumes (its `@EventPattern`s) and the one it publishes to. */
+export const FULFILLMENT_TOPICS = [Topics.orderEvents, Topics.ingressCarrierTracks, Topics.ingressWmsScans, Topics.fulfillmentEvents];
+
+/** What a composing runner may replace. */
+export interface FulfillmentServiceOverrides {
+  /** A bus shared with other services in one process (e.g. an `InProcessBus` over a `PostgresInboxStore` of this schema's pool); its owner closes it. */
+  bus?: MessageBus<PoolClient>;
+}
+
+/** A started service. */
+export interface RunningFulfillmentService {
+  app: INestApplication;
+  /** Base URL of the HTTP API (push endpoints, /calls, /shipments, /docs, /health, /metrics). */
+  url: string;
+}
+
+/**
+ * Builds and starts fulfillment-service: migrations (when `MIGRATE_ON_START`), topics, one
+ * consumer group over the order log, the carrier-tracks and the WMS-scans topics, the outbox
+ * relay, the track poller and the HTTP API. `app.close()` stops consuming, finishes the batch in
+ * flight and closes every connection (the bus only when the service created it).
+ */
+export async function startFulfillmentService(config: FulfillmentServiceConfig, logger: Logger, overrides: FulfillmentServiceOverrides = {}): Promise<RunningFulfillmentService> {
+  if (config.MIGRATE_ON_START) {
+    const applied = await migrateFulfillmentService(config.DATABASE_URL, config.DATABASE_SCHEMA);
+    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
+  }
+  const app = await NestFactory.create(AppModule.forRoot(config, logger, overrides.bus), { bufferLogs: true, rawBody: true });
+  setupHttpApp(app, { title: 'fulfillment-service', description: 'Warehouse and carrier adapters: inventory reservation, sandbox validation, waybills, tracking, call log' });
+  const bus = app.get<MessageBus<PoolClient>>(MESSAGE_BUS);
+  await bus.ensureTopics(FULFILLMENT_TOPICS.map((topic) => ({ topic, partitions: config.KAFKA_TOPIC_PARTITIONS })));
+  connectKafkaTransport(
+    app,
+    new KafkaEventTransport<DecodedRecord, PoolClient>(bus, {
+      groupId: config.KAFKA_GROUP_ID,
+      decode: (bytes) => decode(bytes),
+      partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
+      // Each record may make several HTTP calls: keep a batch (one transaction) short.
+      maxMessagesPerTransaction: 16,
+    }),
+  );
+  await app.startAllMicroservices();
+  await app.listen(config.HTTP_PORT);
+  return { app, url: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
+}

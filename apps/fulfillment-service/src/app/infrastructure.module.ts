@@ -1,0 +1,36 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { Pool, type PoolClient } from 'pg';
+import type { Logger } from 'pino';
+import { KafkaMessageBus, PostgresInboxStore, PrefixedTopicsBus, type MessageBus, type MessagingLogger } from '@oms/messaging';
+import { createPool } from '@oms/postgres';
+import type { FulfillmentServiceConfig } from '../config/fulfillment-service.config';
+import { APP_LOGGER, FULFILLMENT_CONFIG, MESSAGE_BUS } from './tokens';
+
+function messagingLogger(logger: Logger): MessagingLogger {
+  const child = logger.child({ component: 'messaging' });
+  return { info: (message, fields) => child.info(fields ?? {}, message), warn: (message, fields) => child.warn(fields ?? {}, message), error: (message, fields) => child.error(fields ?? {}, message) };
+}
+
+/** The bus the service runs on unless one is handed in: Kafka, behind the configured topic prefix. */
+function kafkaBus(config: FulfillmentServiceConfig, pool: Pool, logger: Logger): MessageBus<PoolClient> {
+  const kafka = new KafkaMessageBus({ brokers: config.KAFKA_BROKERS, clientId: 'fulfillment-service', inbox: new PostgresInboxStore(pool), logger: messagingLogger(logger) });
+  return new PrefixedTopicsBus<PoolClient>(kafka, config.KAFKA_TOPIC_PREFIX);
+}
+
+/** Configuration, logger, the schema's pool and the message bus, for every module. */
+@Global()
+@Module({})
+export class InfrastructureModule {
+  static forRoot(config: FulfillmentServiceConfig, logger: Logger, bus?: MessageBus<PoolClient>): DynamicModule {
+    return {
+      module: InfrastructureModule,
+      providers: [
+        { provide: FULFILLMENT_CONFIG, useValue: config },
+        { provide: APP_LOGGER, useValue: logger },
+        { provide: Pool, useFactory: () => createPool({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, max: config.DATABASE_POOL_SIZE, applicationName: 'fulfillment-service' }) },
+        { provide: MESSAGE_BUS, inject: [Pool], useFactory: (pool: Pool) => bus ?? kafkaBus(config, pool, logger) },
+      ],
+      exports: [FULFILLMENT_CONFIG, APP_LOGGER, Pool, MESSAGE_BUS],
+    };
+  }
+}

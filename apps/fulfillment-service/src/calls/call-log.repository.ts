@@ -1,0 +1,58 @@
+import type { Pool } from 'pg';
+import type { CallAttempt, ExternalSystem } from './external-call';
+
+/** A call-log row as the HTTP API shows it. */
+export interface CallLogEntry {
+  callId: string;
+  requestId: string;
+  system: ExternalSystem;
+  operation: string;
+  attempt: number;
+  orderId: string | null;
+  trackingNumber: string | null;
+  method: string;
+  url: string;
+  requestBody: string | null;
+  httpStatus: number | null;
+  responseBody: string | null;
+  error: string | null;
+  durationMs: number;
+  retryAfterMs: number | null;
+  startedAt: string;
+}
+
+const COLUMNS = `call_id AS "callId", request_id AS "requestId", system, operation, attempt, order_id AS "orderId",
+  tracking_number AS "trackingNumber", method, url, request_body AS "requestBody", http_status AS "httpStatus",
+  response_body AS "responseBody", error, duration_ms AS "durationMs", retry_after_ms AS "retryAfterMs", started_at AS "startedAt"`;
+
+/**
+ * The call log: every attempt of every warehouse and carrier call. Written on the pool, outside
+ * the message's transaction, on purpose: a call that happened stays recorded even when the
+ * handler that made it rolls back and runs again.
+ */
+export class CallLogRepository {
+  constructor(private readonly pool: Pool) {}
+
+  async record(attempt: CallAttempt): Promise<void> {
+    const { call } = attempt;
+    await this.pool.query(
+      `INSERT INTO external_calls (call_id, request_id, system, operation, attempt, order_id, tracking_number, method, url, request_body,
+         http_status, response_body, error, duration_ms, retry_after_ms, started_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, to_timestamp($16::double precision / 1000))`,
+      [attempt.callId, attempt.requestId, call.system, call.operation, attempt.attempt, call.orderId ?? null, call.trackingNumber ?? null, call.method, call.url, call.body ?? null,
+        attempt.httpStatus, attempt.responseBody, attempt.error, attempt.durationMs, attempt.retryAfterMs, attempt.startedAt],
+    );
+  }
+
+  /** Every attempt concerning an order, oldest first. */
+  async byOrder(orderId: string): Promise<CallLogEntry[]> {
+    const { rows } = await this.pool.query<CallLogEntry>(`SELECT ${COLUMNS} FROM external_calls WHERE order_id = $1 ORDER BY started_at, attempt`, [orderId]);
+    return rows;
+  }
+
+  /** Every attempt concerning a waybill, oldest first. */
+  async byTrackingNumber(trackingNumber: string): Promise<CallLogEntry[]> {
+    const { rows } = await this.pool.query<CallLogEntry>(`SELECT ${COLUMNS} FROM external_calls WHERE tracking_number = $1 ORDER BY started_at, attempt`, [trackingNumber]);
+    return rows;
+  }
+}

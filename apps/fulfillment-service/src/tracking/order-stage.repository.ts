@@ -1,0 +1,48 @@
+import type { Pool, PoolClient } from 'pg';
+import type { OrderShipmentStage } from '@oms/contracts';
+import { ORDER_STAGES } from '@oms/fulfillment-domain';
+
+// The stage order as SQL sees it: only a later stage replaces an earlier one.
+const RANK = `ARRAY[${ORDER_STAGES.map((stage) => `'${stage}'`).join(', ')}]`;
+
+/** An order whose recorded state has not followed what its carriers reported. */
+export interface LaggingOrder {
+  orderId: string;
+  dispatchPlanId: string;
+  publishedStage: OrderShipmentStage;
+  recordedStage: OrderShipmentStage | null;
+  publishedAt: number;
+}
+
+/** The stages we published for each order, and the stages order-service recorded, for the status-sync detector. */
+export class OrderStageRepository {
+  async published(tx: PoolClient, orderId: string, dispatchPlanId: string, stage: OrderShipmentStage, at: number): Promise<void> {
+    await tx.query(
+      `INSERT INTO published_order_stages (order_id, dispatch_plan_id, stage, published_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (order_id) DO UPDATE SET stage = EXCLUDED.stage, dispatch_plan_id = EXCLUDED.dispatch_plan_id, published_at = EXCLUDED.published_at
+       WHERE array_position(${RANK}, EXCLUDED.stage) > array_position(${RANK}, published_order_stages.stage)`,
+      [orderId, dispatchPlanId, stage, at],
+    );
+  }
+
+  async recorded(tx: PoolClient, orderId: string, stage: OrderShipmentStage, at: number): Promise<void> {
+    await tx.query(
+      `INSERT INTO recorded_order_stages (order_id, stage, recorded_at) VALUES ($1, $2, $3)
+       ON CONFLICT (order_id) DO UPDATE SET stage = EXCLUDED.stage, recorded_at = EXCLUDED.recorded_at
+       WHERE array_position(${RANK}, EXCLUDED.stage) > array_position(${RANK}, recorded_order_stages.stage)`,
+      [orderId, stage, at],
+    );
+  }
+
+  /** Orders whose published stage is ahead of the recorded one since before `olderThan` (epoch ms). */
+  async lagging(db: Pool, olderThan: number): Promise<LaggingOrder[]> {
+    const { rows } = await db.query<LaggingOrder>(
+      `SELECT p.order_id AS "orderId", p.dispatch_plan_id AS "dispatchPlanId", p.stage AS "publishedStage", r.stage AS "recordedStage", p.published_at::float8 AS "publishedAt"
+         FROM published_order_stages p LEFT JOIN recorded_order_stages r USING (order_id)
+        WHERE p.published_at < $1 AND (r.stage IS NULL OR array_position(${RANK}, r.stage) < array_position(${RANK}, p.stage))
+        ORDER BY p.published_at LIMIT 500`,
+      [olderThan],
+    );
+    return rows;
+  }
+}

@@ -1,0 +1,103 @@
+import type { PoolClient } from 'pg';
+import type { Logger } from 'pino';
+import { planDispatch, type DispatchDecision, type DispatchPlan, type MissingVectorReviewItem, type PlanVersionRef } from '@oms/dispatch-domain';
+import type { EventMetadata } from '@oms/event-store';
+import { now } from '../../ingress/command-context';
+import type { SkuCatalogStore } from '../catalog/sku-catalog.store';
+import { dispatchDecisionsTotal } from '../dispatch-metrics';
+import type { DispatchTrailWriter } from '../trail/dispatch-trail.writer';
+import { proposedRecord, reviewRecord, type At } from '../trail/trail-records';
+import type { PendingDecisionRepository, PendingStatus } from './pending-decision.repository';
+import type { PlanVersionRepository } from './plan-version.repository';
+import type { ReadyOrderFacts } from './ready-order.facts';
+
+/** How long a group whose plan awaits a sandbox answer waits before it is looked at again. */
+const DEFER_MS = 1_000;
+
+/** What planning one group of ready orders needs. */
+export interface PlanningRequest {
+  /** The order whose window ran out (or whose plan is re-planned). */
+  anchorOrderId: string;
+  /** The anchor and the customer's other ready orders (candidates for grouping). */
+  orders: readonly ReadyOrderFacts[];
+  /** Earlier versions when re-planning. */
+  history?: readonly PlanVersionRef[];
+  metadata: EventMetadata;
+}
+
+/**
+ * Runs the split decision (`planDispatch`, pure) over the newest SKU catalog and records its
+ * outcome in the caller's transaction: a proposal → `DispatchProposed` on every order of the plan
+ * (the fulfilment side dry-runs it); a SKU without a complete vector → a review item naming it on
+ * every order of the group, which waits BLOCKED until a catalog change; malformed input (a bug
+ * upstream) → a review item on the anchor. Returns the decision, or `null` when the group's plan
+ * still awaits a sandbox answer (the group is looked at again shortly).
+ */
+export class DispatchPlanner {
+  constructor(
+    private readonly catalog: SkuCatalogStore,
+    private readonly versions: PlanVersionRepository,
+    private readonly pending: PendingDecisionRepository,
+    private readonly trail: DispatchTrailWriter,
+    private readonly planIdSeed: string,
+    private readonly logger: Logger,
+  ) {}
+
+  async plan(client: PoolClient, request: PlanningRequest): Promise<DispatchDecision | null> {
+    const at = now();
+    const input = {
+      orderId: request.anchorOrderId, orders: request.orders.map((facts) => facts.planning), catalog: await this.catalog.current(),
+      planIdSeed: this.planIdSeed, decidedAt: at.occurredAt, history: request.history,
+    };
+    let decision = planDispatch(input);
+    if (decision.outcome === 'PROPOSED' && !request.history) {
+      // The group's plan id already has versions (its orders were planned before and one was
+      // withdrawn): continue that plan's numbering rather than reuse a version.
+      const earlier = await this.versions.versionsOf(client, decision.plan.dispatchPlanId, true);
+      if (earlier.some((version) => version.status === 'PROPOSED')) return this.defer(client, request);
+      if (earlier.length > 0) decision = planDispatch({ ...input, history: earlier.map(({ dispatchPlanId, version, status }) => ({ dispatchPlanId, version, status: status === 'ISSUED' ? 'ISSUED' : 'REJECTED' })) });
+    }
+    dispatchDecisionsTotal.inc({ outcome: decision.outcome });
+    if (decision.outcome === 'PROPOSED') await this.propose(client, decision.plan, request, at);
+    else if (decision.outcome === 'REVIEW') await this.block(client, decision.reviewItem, request.metadata, at);
+    else await this.reject(client, request, decision.problems, at);
+    return decision;
+  }
+
+  private async defer(client: PoolClient, request: PlanningRequest): Promise<null> {
+    dispatchDecisionsTotal.inc({ outcome: 'DEFERRED' });
+    await this.pending.postpone(client, request.orders.map((facts) => facts.planning.orderId), DEFER_MS);
+    return null;
+  }
+
+  private async propose(client: PoolClient, plan: DispatchPlan, request: PlanningRequest, at: At): Promise<void> {
+    await this.versions.propose(client, plan);
+    const factsOf = new Map(request.orders.map((facts) => [facts.planning.orderId, facts]));
+    for (const orderId of plan.orderIds) {
+      const address = factsOf.get(orderId)?.shippingAddress;
+      if (address) await this.trail.append(client, orderId, [{ recordName: 'DispatchProposed', value: proposedRecord(plan, orderId, address, at) }], request.metadata);
+    }
+    await this.pending.setStatus(client, plan.orderIds, 'PROPOSED', plan.dispatchPlanId);
+    this.logger.info({ dispatchPlanId: plan.dispatchPlanId, version: plan.version, orderIds: plan.orderIds, subOrders: plan.subOrders.length }, 'dispatch plan proposed for sandbox validation');
+  }
+
+  private async block(client: PoolClient, item: MissingVectorReviewItem, metadata: EventMetadata, at: At): Promise<void> {
+    const skus = item.missing.map((missing) => missing.sku).join(',');
+    const review = { cause: 'SANDBOX_VALIDATION_FAILED' as const, detailedCause: item.kind, subject: `catalog-v${item.catalogVersion}:${skus}`, detail: item.detail };
+    for (const orderId of item.orderIds) await this.trail.append(client, orderId, [{ recordName: 'ReviewItemRaised', value: reviewRecord(orderId, review, at) }], metadata);
+    await this.setStatus(client, item.orderIds, 'BLOCKED');
+    this.logger.warn({ orderIds: item.orderIds, catalogVersion: item.catalogVersion, skus }, item.detail);
+  }
+
+  private async reject(client: PoolClient, request: PlanningRequest, problems: readonly string[], at: At): Promise<void> {
+    const detail = `the split decision refused its input: ${problems.join('; ')}`;
+    const review = { cause: 'SANDBOX_VALIDATION_FAILED' as const, detailedCause: 'DISPATCH_INPUT_REJECTED', subject: request.anchorOrderId, detail };
+    await this.trail.append(client, request.anchorOrderId, [{ recordName: 'ReviewItemRaised', value: reviewRecord(request.anchorOrderId, review, at) }], request.metadata);
+    await this.setStatus(client, [request.anchorOrderId], 'REVIEW');
+    this.logger.error({ orderId: request.anchorOrderId, problems }, 'dispatch input rejected');
+  }
+
+  private setStatus(client: PoolClient, orderIds: readonly string[], status: PendingStatus): Promise<void> {
+    return this.pending.setStatus(client, orderIds, status);
+  }
+}

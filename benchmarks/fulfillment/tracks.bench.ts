@@ -1,0 +1,111 @@
+// Replays carrier tracks through a running fulfillment-service (Kafka, PostgreSQL, the logistics
+// simulator answering its authoritative-status queries) and prints the status sync delay: from a
+// track being handed to the broker to the ShipmentStatusChanged it causes being read back.
+//   node -r @swc-node/register benchmarks/fulfillment/tracks.bench.ts --rate=1000 --seconds=5 --shipments=200 --partitions=8
+import { setTimeout as sleep } from 'node:timers/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Pool } from 'pg';
+import { decode, Topics, type DecodedRecord, type OutgoingMessage } from '@oms/contracts';
+import { InMemoryInboxStore, KafkaMessageBus, KafkaTopicAdmin, PrefixedTopicsBus } from '@oms/messaging';
+import { testDatabaseUrl, testKafkaBrokers, waitFor } from '@oms/testing';
+import { spawnApp } from './bench-processes';
+import { seedMessages, trackMessage } from './track-records';
+
+function flag(name: string, fallback: number): number {
+  const raw = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number, got ${raw}`);
+  return value;
+}
+
+function percentile(sorted: number[], q: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+}
+
+async function main(): Promise<void> {
+  const rate = flag('rate', 1000);
+  const seconds = flag('seconds', 5);
+  const shipments = flag('shipments', 200);
+  const partitions = flag('partitions', 8);
+  const runId = `${Date.now()}`;
+  const prefix = `bench-fs-${runId}.`;
+  const schema = `bench_fulfillment_${runId}`;
+  const brokers = testKafkaBrokers();
+  const simulator = await spawnApp('apps/simulators/src/carriers/logistics.main.ts', 'LOGISTICS_SIMULATOR_PORT', {}, join(tmpdir(), `bench-logistics-${runId}.log`), '/simulator/carriers/waybills');
+  const service = await spawnApp('apps/fulfillment-service/src/main.ts', 'HTTP_PORT', {
+    DATABASE_URL: testDatabaseUrl(), DATABASE_SCHEMA: schema, KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_GROUP_ID: `${prefix}fulfillment-service`,
+    WAREHOUSE_API_URL: simulator.url, E_WAYBILL_API_URL: simulator.url, SF_API_URL: simulator.url, ZTO_API_URL: simulator.url, JD_API_URL: simulator.url, KUAIDI100_API_URL: simulator.url,
+    TRACK_POLL_INTERVAL_MS: '0', LOG_LEVEL: 'warn',
+    // Tracks are keyed by waybill: more partitions, more waybills handled at once.
+    KAFKA_TOPIC_PARTITIONS: String(partitions), KAFKA_PARTITIONS_CONCURRENTLY: String(partitions), DATABASE_POOL_SIZE: String(partitions + 8),
+  }, join(tmpdir(), `bench-fulfillment-${runId}.log`), '/health');
+  const bus = new PrefixedTopicsBus(new KafkaMessageBus({ brokers, clientId: 'tracks-bench', inbox: new InMemoryInboxStore() }), prefix);
+  const sentAt = new Map<string, number>();
+  const delays: number[] = [];
+  let lastSeenAt = 0;
+  try {
+    await bus.subscribe<DecodedRecord>({
+      groupId: `${prefix}bench`, topics: [Topics.fulfillmentEvents], decode: (bytes) => decode(bytes),
+      handler: async ({ value }) => {
+        if (value.recordName !== 'ShipmentStatusChanged') return;
+        const sent = sentAt.get(`${value.value.trackingNumber}:${value.value.occurredAt}`);
+        if (sent === undefined) return;
+        lastSeenAt = Date.now();
+        delays.push(lastSeenAt - sent);
+      },
+    });
+
+    // Seed: one waybill per benchmark order, through the service's own path (phone check, SF waybill).
+    const orderIds = Array.from({ length: shipments }, (_, n) => `bench-${runId}-${n}`);
+    await bus.producer.send(orderIds.flatMap((orderId) => seedMessages('', orderId)));
+    const waybills = await waitFor('every benchmark waybill', async () => {
+      const all = (await (await fetch(`${simulator.url}/simulator/carriers/waybills`)).json()) as Array<{ trackingNumber: string }>;
+      return all.length === shipments && all.map((waybill) => waybill.trackingNumber);
+    }, { timeoutMs: 120_000 });
+    await waitFor('every shipment stored', async () => (await Promise.all(waybills.map((tn) => fetch(`${service.url}/shipments/${tn}`).then((r) => r.ok)))).every(Boolean), { timeoutMs: 60_000 });
+
+    // Replay: `rate` tracks a second for `seconds`, in 10 ms ticks, round-robin over the waybills.
+    const total = rate * seconds;
+    const perTick = rate / 100;
+    const t0 = Date.now() + 60_000;
+    const started = Date.now();
+    for (let sent = 0, tick = 0; sent < total; tick++) {
+      const batch: OutgoingMessage[] = [];
+      for (; sent < Math.min(total, Math.round((tick + 1) * perTick)); sent++) {
+        const trackingNumber = waybills[sent % shipments];
+        const seq = Math.floor(sent / shipments);
+        const occurredAt = t0 + seq * 1_000;
+        batch.push(trackMessage('', trackingNumber, seq, occurredAt));
+        sentAt.set(`${trackingNumber}:${occurredAt}`, Date.now());
+      }
+      await bus.producer.send(batch);
+      const wait = started + (tick + 1) * 10 - Date.now();
+      if (wait > 0) await sleep(wait);
+    }
+    const offeredSeconds = (Date.now() - started) / 1000;
+    await waitFor('every status change read back', () => delays.length >= total, { timeoutMs: 120_000 }).catch(() => undefined);
+    const sorted = [...delays].sort((a, b) => a - b);
+    const report = {
+      tracks: total,
+      offeredPerSecond: Math.round(total / offeredSeconds),
+      processedPerSecond: Math.round(delays.length / ((lastSeenAt - started) / 1000)),
+      statusChangesRead: delays.length,
+      syncDelayMs: { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: percentile(sorted, 1) },
+    };
+    console.log(JSON.stringify(report, null, 2));
+  } finally {
+    await bus.close();
+    await service.stop();
+    await simulator.stop();
+    const admin = new KafkaTopicAdmin({ brokers, clientId: 'tracks-bench-admin' });
+    await admin.deleteTopics([Topics.orderEvents, Topics.ingressCarrierTracks, Topics.fulfillmentEvents].map((topic) => `${prefix}${topic}`)).catch(() => undefined).finally(() => admin.close());
+    const pool = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
+    await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => pool.end());
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

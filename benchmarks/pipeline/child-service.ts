@@ -1,0 +1,51 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { waitFor } from '@oms/testing';
+import { stopChild } from '../orders/service-process';
+
+const repoRoot = resolve(__dirname, '../..');
+
+/** A service of the pipeline running as its own node process. */
+export interface ChildService {
+  name: string;
+  child: ChildProcess;
+  /** Peak resident memory so far (VmHWM), MiB; null where /proc is not available. */
+  peakMemoryMiB(): number | null;
+  stop(graceMs?: number): Promise<void>;
+}
+
+/**
+ * Spawns `node -r @swc-node/register <entry>` with `env` over this process's environment, its
+ * output into `logFile`, and resolves once `ready()` holds.
+ */
+export async function spawnService(name: string, entry: string, env: Record<string, string>, logFile: string, ready: () => Promise<boolean>): Promise<ChildService> {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = createWriteStream(logFile);
+  child.stdout?.pipe(log);
+  child.stderr?.pipe(log);
+  const service: ChildService = { name, child, peakMemoryMiB: () => peakMemoryMiB(child.pid), stop: (graceMs) => stopChild(child, graceMs) };
+  try {
+    await waitFor(`${name} ready (log: ${logFile})`, async () => {
+      if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} (log: ${logFile})`);
+      return ready();
+    }, { timeoutMs: 120_000, intervalMs: 250 });
+    return service;
+  } catch (error) {
+    await service.stop(1_000);
+    throw error;
+  }
+}
+
+/** `/health` answers 200. */
+export const healthy = (url: string) => async () => (await fetch(`${url}/health`).catch(() => undefined))?.ok === true;
+
+function peakMemoryMiB(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const match = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}

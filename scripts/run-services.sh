@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# `npm run start:services`: the backbone in multi-process mode on real infrastructure.
+#
+#   1. starts the Kafka broker (scripts/kafka.sh start; a running one is reused),
+#   2. migrates PostgreSQL (DATABASE_URL, default the local server),
+#   3. runs each service as its own process, own port, own log file under var/log/,
+#   4. plays the promotion-day scenario against them (apps/backbone/src/main.ts --against),
+#   5. stops them on exit (or, with --keep-running, on Ctrl-C).
+#
+# Usage: bash scripts/run-services.sh [--keep-running] [scenario options, e.g. --orders 500 --json out.json]
+# Ports: SIMULATORS_PORT (4010), LOGISTICS_PORT (4020), ORDER_SERVICE_PORT (3002),
+# FULFILLMENT_PORT (3003), RECONCILIATION_PORT (3004), GATEWAY_PORT (3000).
+# Topics carry a fresh prefix per run (KAFKA_TOPIC_PREFIX, default "backbone-<epoch>.") so a shared
+# broker's older messages stay out of the figures; set KAFKA_TOPIC_PREFIX= for the public names.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+keep_running=false
+if [[ "${1:-}" == "--keep-running" ]]; then keep_running=true; shift; fi
+
+export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test}
+export KAFKA_BROKERS=${KAFKA_BROKERS:-127.0.0.1:9092}
+export KAFKA_TOPIC_PREFIX=${KAFKA_TOPIC_PREFIX-backbone-$(date +%s).}
+simulators_port=${SIMULATORS_PORT:-4010}
+order_service_port=${ORDER_SERVICE_PORT:-3002}
+gateway_port=${GATEWAY_PORT:-3000}
+reconciliation_port=${RECONCILIATION_PORT:-3004}
+fulfillment_port=${FULFILLMENT_PORT:-3003}
+logistics_port=${LOGISTICS_PORT:-4020}
+# Related orders are planned together within this window (30 s in production; shorter for the demo).
+dispatch_window_s=${DISPATCH_WINDOW_SECONDS:-5}
+# The day's report lands here; a minute's settlement window so the planted missing bank line is due within the run.
+export REPORT_DIR=${REPORT_DIR:-var/reports/services-$(date +%s)} SETTLEMENT_WINDOW_MS=${SETTLEMENT_WINDOW_MS:-60000}
+# reconciliation-service re-derives everything from its inputs: a schema per run keeps another
+# run's inputs (on other topics) out of its matching; dropped on exit.
+reconciliation_schema=reconciliation_run_$$
+run_dir=var/run/services-$$
+log_dir=var/log
+mkdir -p "$run_dir" "$log_dir"
+node_ts=(node -r @swc-node/register)
+
+pids=()
+stop_services() {
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  node -e "const { Client } = require('pg'); const c = new Client({ connectionString: process.argv[1] }); c.connect().then(() => c.query('DROP SCHEMA IF EXISTS ' + process.argv[2] + ' CASCADE')).finally(() => c.end()).catch(() => undefined)" "$DATABASE_URL" "$reconciliation_schema" || true
+  rm -rf "$run_dir"
+}
+trap stop_services EXIT
+
+wait_for() { # description, command...
+  local what=$1; shift
+  for _ in $(seq 1 240); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.5
+  done
+  echo "timed out waiting for $what (logs in $log_dir/)" >&2
+  exit 1
+}
+
+echo "== Kafka"
+bash scripts/kafka.sh start
+
+echo "== merchant secrets and keys for this run (in $run_dir, deleted on exit)"
+"${node_ts[@]}" -e "
+const { generateKeyPairSync, randomBytes } = require('node:crypto');
+const pair = () => { const k = generateKeyPairSync('rsa', { modulusLength: 2048 }); return { privateKeyPem: k.privateKey.export({ type: 'pkcs8', format: 'pem' }), publicKeyPem: k.publicKey.export({ type: 'spki', format: 'pem' }) }; };
+const hex = (n) => randomBytes(n).toString('hex');
+require('node:fs').writeFileSync(process.argv[1], JSON.stringify({ merchant: pair(), merchantSerial: hex(20).toUpperCase(), alipayApp: pair(), apiV3Key: hex(16), callbackSecret: hex(24), jwtSecret: hex(24), shopify: 'shpss_' + hex(8), douyinSecret: hex(16), pddSecret: hex(16), miniprogramSecret: hex(24) }));
+" "$run_dir/merchant.json"
+secret() { node -e "process.stdout.write(String(require(process.argv[1])[process.argv[2]]))" "$PWD/$run_dir/merchant.json" "$1"; }
+key() { node -e "process.stdout.write(require(process.argv[1])[process.argv[2]][process.argv[3]])" "$PWD/$run_dir/merchant.json" "$1" "$2"; }
+export WECHATPAY_MCHID=1230000109 WECHATPAY_APPID=wxd678efh567hg6999 ALIPAY_APP_ID=2021004100000001 ALIPAY_SELLER_ID=2088101000000001
+export WECHATPAY_API_V3_KEY=$(secret apiV3Key) WECHATPAY_MERCHANT_SERIAL=$(secret merchantSerial)
+export SHOPIFY_WEBHOOK_SECRET=$(secret shopify) DOUYIN_APP_KEY=7000000000000000001 DOUYIN_APP_SECRET=$(secret douyinSecret)
+export PINDUODUO_CLIENT_SECRET=$(secret pddSecret) MINIPROGRAM_WEBHOOK_SECRET=$(secret miniprogramSecret)
+
+echo "== simulators on :$simulators_port (log $log_dir/simulators.log)"
+SIMULATOR_PORT=$simulators_port SIMULATOR_KEYS_FILE=$run_dir/simulator-keys.json \
+  WECHATPAY_MERCHANT_PUBLIC_KEY="$(key merchant publicKeyPem)" ALIPAY_APP_PUBLIC_KEY="$(key alipayApp publicKeyPem)" \
+  "${node_ts[@]}" apps/simulators/src/main.ts >"$log_dir/simulators.log" 2>&1 &
+pids+=($!)
+wait_for "the simulators' keys" test -s "$run_dir/simulator-keys.json"
+simulator() { node -e "process.stdout.write(require(process.argv[1])[process.argv[2]])" "$PWD/$run_dir/simulator-keys.json" "$1"; }
+
+echo "== warehouses and carriers on :$logistics_port (log $log_dir/logistics-simulators.log)"
+LOGISTICS_SIMULATOR_PORT=$logistics_port CARRIER_PUSH_BASE_URL=http://127.0.0.1:$fulfillment_port \
+  "${node_ts[@]}" apps/backbone/src/logistics-simulators.main.ts >"$log_dir/logistics-simulators.log" 2>&1 &
+pids+=($!)
+wait_for "the warehouse and carrier simulators" grep -q logisticsSimulator "$log_dir/logistics-simulators.log"
+"${node_ts[@]}" apps/backbone/src/cli/scenario-catalog.command.ts >"$run_dir/sku-catalog.json"
+
+echo "== migrations (order-service schema; the gateway migrates its own at start)"
+"${node_ts[@]}" apps/order-service/src/migrate.ts
+
+echo "== order-service on :$order_service_port (log $log_dir/order-service.log)"
+HTTP_PORT=$order_service_port JWT_SECRET=$(secret jwtSecret) MIGRATE_ON_START=false \
+  DISPATCH_CATALOG_FILE=$run_dir/sku-catalog.json DISPATCH_DECISION_WINDOW=PT${dispatch_window_s}S \
+  "${node_ts[@]}" apps/order-service/src/main.ts >"$log_dir/order-service.log" 2>&1 &
+pids+=($!)
+
+echo "== erp-simulator (log $log_dir/erp-simulator.log): answers OrderPlaced with InvoiceConfirmation"
+"${node_ts[@]}" apps/backbone/src/erp-simulator.main.ts >"$log_dir/erp-simulator.log" 2>&1 &
+pids+=($!)
+
+echo "== reconciliation-service on :$reconciliation_port (log $log_dir/reconciliation-service.log, reports in $REPORT_DIR)"
+DATABASE_SCHEMA=$reconciliation_schema HTTP_PORT=$reconciliation_port MATCHING_POLL_MS=1000 MATCHING_DEBOUNCE_MS=200 \
+  "${node_ts[@]}" apps/reconciliation-service/src/main.ts >"$log_dir/reconciliation-service.log" 2>&1 &
+pids+=($!)
+
+echo "== fulfillment-service on :$fulfillment_port (log $log_dir/fulfillment-service.log)"
+logistics=http://127.0.0.1:$logistics_port
+HTTP_PORT=$fulfillment_port WAREHOUSE_API_URL=$logistics E_WAYBILL_API_URL=$logistics SF_API_URL=$logistics ZTO_API_URL=$logistics \
+  JD_API_URL=$logistics KUAIDI100_API_URL=$logistics CALL_BACKOFF_MS=100 \
+  "${node_ts[@]}" apps/fulfillment-service/src/main.ts >"$log_dir/fulfillment-service.log" 2>&1 &
+pids+=($!)
+
+echo "== channel-gateway on :$gateway_port (log $log_dir/channel-gateway.log)"
+PORT=$gateway_port MERCHANT_CALLBACK_SECRET=$(secret callbackSecret) \
+  WECHATPAY_PLATFORM_PUBLIC_KEYS="$(node -e "const k = require(process.argv[1]); process.stdout.write(JSON.stringify({ [k.wechatpaySerial]: k.wechatpayPublicKeyPem }))" "$PWD/$run_dir/simulator-keys.json")" \
+  WECHATPAY_MERCHANT_PRIVATE_KEY="$(key merchant privateKeyPem)" WECHATPAY_API_BASE_URL=$(simulator url) \
+  ALIPAY_PUBLIC_KEY="$(simulator alipayPublicKeyPem)" ALIPAY_APP_PRIVATE_KEY="$(key alipayApp privateKeyPem)" ALIPAY_GATEWAY_URL=$(simulator url)/gateway.do \
+  "${node_ts[@]}" apps/channel-gateway/src/main.ts >"$log_dir/channel-gateway.log" 2>&1 &
+pids+=($!)
+
+wait_for "order-service /health" curl -fs "http://127.0.0.1:$order_service_port/health"
+wait_for "channel-gateway /health" curl -fs "http://127.0.0.1:$gateway_port/health"
+wait_for "reconciliation-service /health" curl -fs "http://127.0.0.1:$reconciliation_port/health"
+wait_for "fulfillment-service /health" curl -fs "http://127.0.0.1:$fulfillment_port/health"
+
+echo "== scenario"
+set +e
+GATEWAY_URL=http://127.0.0.1:$gateway_port ORDER_SERVICE_URL=http://127.0.0.1:$order_service_port RECONCILIATION_URL=http://127.0.0.1:$reconciliation_port \
+  FULFILLMENT_URL=http://127.0.0.1:$fulfillment_port LOGISTICS_SIMULATORS_URL=$logistics \
+  SIMULATORS_URL=$(simulator url) SIMULATOR_KEYS_FILE=$run_dir/simulator-keys.json DATABASE_SCHEMA=$reconciliation_schema \
+  "${node_ts[@]}" apps/backbone/src/main.ts --against "$@"
+status=$?
+set -e
+
+if $keep_running; then
+  echo "Services keep running (Ctrl-C stops them): simulators $(simulator url), order-service http://127.0.0.1:$order_service_port/docs, fulfillment-service http://127.0.0.1:$fulfillment_port/docs, reconciliation-service http://127.0.0.1:$reconciliation_port/docs, channel-gateway http://127.0.0.1:$gateway_port/docs"
+  trap 'exit $status' INT TERM
+  while true; do sleep 3600; done
+fi
+exit $status
