@@ -2,13 +2,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encode, Topics, type RefundRequested } from '@oms/contracts';
 import { recordFixture } from '@oms/contracts/testing';
-import { InMemoryInboxStore, KafkaMessageBus, KafkaTopicAdmin, type MessageBus } from '@oms/messaging';
+import { InMemoryInboxStore, KafkaMessageBus, KafkaTopicAdmin, PrefixedTopicsBus, type MessageBus } from '@oms/messaging';
 import { createTestSchema, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, type TestSchema } from '@oms/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- order-service's own test helpers: its event log reader and process launcher
 import { OrderEventLog, type PublishedEvent } from '../../../order-service/src/testing/order-event-log';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- idem
 import { freePort, spawnOrderService, type ServiceProcess } from '../../../order-service/src/testing/service-process';
-import { withTopicPrefix } from '../infrastructure/topic-prefix.bus';
 import { waitForGroupCaughtUp } from '../testing/consumer-catch-up';
 import { uniqueOutTradeNo } from '../testing/sample-payments';
 import { SIMULATED_TEA_ORDER_TOTAL, simulatedTeaOrder } from '../testing/simulated-orders';
@@ -59,7 +58,7 @@ beforeAll(async () => {
   );
   const config = gatewayConfigWithSimulators(keys, simulators, { databaseUrl: testDatabaseUrl(), schema: gatewayDb.schema, kafkaBrokers: brokers, confirmationEnabled: true, refundsEnabled: true, topicPrefix: prefix });
   gateway = await startTestGateway({ config });
-  client = withTopicPrefix(new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: 'gateway-e2e-client', inbox: new InMemoryInboxStore() }), prefix);
+  client = new PrefixedTopicsBus(new KafkaMessageBus({ brokers: testKafkaBrokers(), clientId: 'gateway-e2e-client', inbox: new InMemoryInboxStore() }), prefix);
   await events.start(client, `${prefix}readers`);
 }, 120_000);
 

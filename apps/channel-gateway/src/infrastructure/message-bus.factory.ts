@@ -1,8 +1,7 @@
 import { Topics } from '@oms/contracts';
-import { InProcessBus, KafkaMessageBus, PostgresInboxStore, type MessageBus, type MessagingLogger, type TopicSpec } from '@oms/messaging';
+import { InProcessBus, KafkaMessageBus, PostgresInboxStore, PrefixedTopicsBus, type MessageBus, type MessagingLogger, type TopicSpec } from '@oms/messaging';
 import type { Pool } from 'pg';
 import { IN_PROCESS_BROKERS, type GatewayConfig } from '../config/gateway-config';
-import { withTopicPrefix } from './topic-prefix.bus';
 
 /** Partitions of the topics when the gateway has to create them (the broker script's default). */
 export const INGRESS_PARTITIONS = 4;
@@ -26,7 +25,7 @@ export async function createGatewayBus(config: GatewayConfig, pool: Pool, logger
     config.kafkaBrokers === IN_PROCESS_BROKERS
       ? new InProcessBus({ inbox, logger })
       : new KafkaMessageBus({ brokers: [...config.kafkaBrokers], clientId: 'channel-gateway', inbox, logger });
-  const prefixed = withTopicPrefix(bus, config.kafkaTopicPrefix);
+  const prefixed = config.kafkaTopicPrefix === '' ? bus : new PrefixedTopicsBus(bus, config.kafkaTopicPrefix);
   await prefixed.ensureTopics(GATEWAY_TOPICS);
   return prefixed;
 }

@@ -2,10 +2,9 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { EventStore } from '@oms/event-store';
-import { KafkaMessageBus, PostgresInboxStore, type MessageBus, type MessagingLogger } from '@oms/messaging';
+import { KafkaMessageBus, PostgresInboxStore, PrefixedTopicsBus, type MessageBus, type MessagingLogger } from '@oms/messaging';
 import { createPool } from '@oms/postgres';
 import type { OrderServiceConfig } from '../config/order-service.config';
-import { PrefixedTopicsBus } from '../messaging/prefixed-topics.bus';
 import { APP_LOGGER, MESSAGE_BUS, ORDER_SERVICE_CONFIG } from './tokens';
 
 function messagingLogger(logger: Logger): MessagingLogger {

@@ -1,8 +1,7 @@
 import { Topics, encode } from '@oms/contracts';
 import { EventStore } from '@oms/event-store';
-import { InMemoryInboxStore, KafkaMessageBus, KafkaTopicAdmin } from '@oms/messaging';
+import { InMemoryInboxStore, KafkaMessageBus, KafkaTopicAdmin, PrefixedTopicsBus } from '@oms/messaging';
 import { createTestSchema, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, type TestSchema } from '@oms/testing';
-import { PrefixedTopicsBus } from '../messaging/prefixed-topics.bus';
 import { DownstreamSimulator } from '../testing/downstream.simulator';
 import { newRunId, orderRecords } from '../testing/ingress-records';
 import { OrderEventLog } from '../testing/order-event-log';

@@ -1,9 +1,8 @@
-import { InMemoryInboxStore, KafkaMessageBus } from '@oms/messaging';
+import { InMemoryInboxStore, KafkaMessageBus, PrefixedTopicsBus } from '@oms/messaging';
 import { Topics, type SandboxValidationResult } from '@oms/contracts';
 import { testKafkaBrokers, waitFor } from '@oms/testing';
 import { signHs256 } from '../http/jwt.verifier';
 import { now } from '../ingress/command-context';
-import { PrefixedTopicsBus } from '../messaging/prefixed-topics.bus';
 import { DispatchInstructionLog } from './dispatch-instruction-log';
 import { dispatchOrderRecords, type DispatchOrderSpec } from './dispatch-orders';
 import { newRunId, type OrderRecords } from './ingress-records';

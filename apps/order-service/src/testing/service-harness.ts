@@ -1,10 +1,9 @@
 import { encode, type RecordName, type RecordTypes } from '@oms/contracts';
 import { EventStore } from '@oms/event-store';
-import { InMemoryInboxStore, KafkaMessageBus, KafkaTopicAdmin } from '@oms/messaging';
+import { InMemoryInboxStore, KafkaMessageBus, KafkaTopicAdmin, PrefixedTopicsBus } from '@oms/messaging';
 import { createTestSchema, testDatabaseUrl, testKafkaBrokers, uniqueName, type TestSchema } from '@oms/testing';
 import { SERVICE_TOPICS, startOrderService, type RunningOrderService } from '../app/order-service.app';
 import { loadOrderServiceConfig } from '../config/order-service.config';
-import { PrefixedTopicsBus } from '../messaging/prefixed-topics.bus';
 import { OrderEventLog, type PublishedEvent } from './order-event-log';
 import { testLogger } from './silent-logger';
 
