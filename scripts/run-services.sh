@@ -8,6 +8,8 @@
 #   5. stops them on exit (or, with --keep-running, on Ctrl-C).
 #
 # Usage: bash scripts/run-services.sh [--keep-running] [scenario options, e.g. --orders 500 --json out.json]
+# Crash drill: KILL_HALFWAY=order-service SIGKILLs order-service KILL_AFTER_SECONDS (8) into the
+# scenario and restarts it; the run must still end with found = planted.
 # Ports: SIMULATORS_PORT (4010), LOGISTICS_PORT (4020), ORDER_SERVICE_PORT (3002),
 # FULFILLMENT_PORT (3003), RECONCILIATION_PORT (3004), GATEWAY_PORT (3000).
 # Topics carry a fresh prefix per run (KAFKA_TOPIC_PREFIX, default "backbone-<epoch>.") so a shared
@@ -94,10 +96,16 @@ echo "== migrations (order-service schema; the gateway migrates its own at start
 "${node_ts[@]}" apps/order-service/src/migrate.ts
 
 echo "== order-service on :$order_service_port (log $log_dir/order-service.log)"
-HTTP_PORT=$order_service_port JWT_SECRET=$(secret jwtSecret) MIGRATE_ON_START=false \
-  DISPATCH_CATALOG_FILE=$run_dir/sku-catalog.json DISPATCH_DECISION_WINDOW=PT${dispatch_window_s}S \
-  "${node_ts[@]}" apps/order-service/src/main.ts >"$log_dir/order-service.log" 2>&1 &
-pids+=($!)
+jwt_secret=$(secret jwtSecret)
+start_order_service() { # again after a SIGKILL (KILL_HALFWAY): same settings, same log
+  HTTP_PORT=$order_service_port JWT_SECRET=$jwt_secret MIGRATE_ON_START=false \
+    DISPATCH_CATALOG_FILE=$run_dir/sku-catalog.json DISPATCH_DECISION_WINDOW=PT${dispatch_window_s}S \
+    "${node_ts[@]}" apps/order-service/src/main.ts >>"$log_dir/order-service.log" 2>&1 &
+  order_service_pid=$!
+  pids+=($!)
+}
+: >"$log_dir/order-service.log"
+start_order_service
 
 echo "== erp-simulator (log $log_dir/erp-simulator.log): answers OrderPlaced with InvoiceConfirmation"
 "${node_ts[@]}" apps/backbone/src/erp-simulator.main.ts >"$log_dir/erp-simulator.log" 2>&1 &
@@ -133,7 +141,22 @@ set +e
 GATEWAY_URL=http://127.0.0.1:$gateway_port ORDER_SERVICE_URL=http://127.0.0.1:$order_service_port RECONCILIATION_URL=http://127.0.0.1:$reconciliation_port \
   FULFILLMENT_URL=http://127.0.0.1:$fulfillment_port LOGISTICS_SIMULATORS_URL=$logistics \
   SIMULATORS_URL=$(simulator url) SIMULATOR_KEYS_FILE=$run_dir/simulator-keys.json DATABASE_SCHEMA=$reconciliation_schema \
-  "${node_ts[@]}" apps/backbone/src/main.ts --against "$@"
+  "${node_ts[@]}" apps/backbone/src/main.ts --against "$@" &
+scenario_pid=$!
+if [[ "${KILL_HALFWAY:-}" == order-service ]]; then
+  # The crash drill: order-service dies without warning while the scenario runs, and comes back.
+  # The figures must come out as in an undisturbed run (the scenario exits 2 when they do not).
+  sleep "${KILL_AFTER_SECONDS:-8}"
+  echo "== SIGKILL order-service (pid $order_service_pid) while the scenario runs; restarting it"
+  kill -KILL "$order_service_pid" 2>/dev/null
+  wait "$order_service_pid" 2>/dev/null
+  start_order_service
+  wait_for "order-service /health after the restart" curl -fs "http://127.0.0.1:$order_service_port/health"
+elif [[ -n "${KILL_HALFWAY:-}" ]]; then
+  echo "KILL_HALFWAY supports order-service only, not '$KILL_HALFWAY'" >&2
+  kill "$scenario_pid"
+fi
+wait "$scenario_pid"
 status=$?
 set -e
 
