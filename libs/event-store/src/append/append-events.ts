@@ -54,7 +54,8 @@ async function tryAppendOnKnownHeads(client: Queryable, byStream: Map<string, St
   const headed: HeadedAppend[] = [];
   for (const [streamId, append] of byStream) {
     const expected = append.expectedVersion === 'no_stream' ? 0 : append.expectedVersion;
-    if (expected === 'any') return undefined;
+    // 'any' needs the head; an empty append writes nothing, so nothing would check its version.
+    if (expected === 'any' || append.events.length === 0) return undefined;
     const head = expected === 0 ? undefined : known.get(streamId);
     if (expected > 0 && head?.version !== expected) return undefined;
     headed.push({ append, head });

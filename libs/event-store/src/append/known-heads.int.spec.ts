@@ -89,4 +89,11 @@ describe('appends on cached stream heads (real PostgreSQL)', () => {
     ).rejects.toThrow(ConcurrencyError);
     expect(await store.readStream('known-5a')).toHaveLength(1);
   });
+
+  it('still checks the expected version of an append with no events', async () => {
+    const store = new EventStore(db.pool);
+    await store.append('known-6', 0, newEvents(1, 'k6'));
+    await expect(store.append('known-6', 0, [])).rejects.toThrow(ConcurrencyError);
+    await expect(store.append('known-6', 1, [])).resolves.toMatchObject({ nextVersion: 1 });
+  });
 });
