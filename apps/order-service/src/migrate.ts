@@ -2,19 +2,14 @@
 //   node -r @swc-node/register apps/order-service/src/migrate.ts
 // Reads DATABASE_URL and DATABASE_SCHEMA like the service.
 import { loadConfig } from '@oms/config';
-import { createPool } from '@oms/postgres';
+import { migrateDatabase } from '@oms/postgres';
 import { orderServiceEnv } from './config/order-service.config';
-import { migrateOrderService } from './database/all-migrations';
+import { ALL_MIGRATIONS } from './database/all-migrations';
 
 async function main(): Promise<void> {
   const { DATABASE_URL, DATABASE_SCHEMA } = loadConfig({ DATABASE_URL: orderServiceEnv.DATABASE_URL, DATABASE_SCHEMA: orderServiceEnv.DATABASE_SCHEMA });
-  const pool = createPool({ url: DATABASE_URL, max: 1 });
-  try {
-    const applied = await migrateOrderService(pool, DATABASE_SCHEMA);
-    console.log(applied.length > 0 ? `applied to ${DATABASE_SCHEMA}: ${applied.join(', ')}` : `${DATABASE_SCHEMA} is up to date`);
-  } finally {
-    await pool.end();
-  }
+  const applied = await migrateDatabase({ url: DATABASE_URL, schema: DATABASE_SCHEMA, migrations: ALL_MIGRATIONS, applicationName: 'order-service-migrate' });
+  console.log(applied.length > 0 ? `applied to ${DATABASE_SCHEMA}: ${applied.join(', ')}` : `${DATABASE_SCHEMA} is up to date`);
 }
 
 main().catch((error: unknown) => {

@@ -5,9 +5,9 @@ import type { Logger } from 'pino';
 import { decode, Topics, type DecodedRecord } from '@oms/contracts';
 import type { MessageBus } from '@oms/messaging';
 import { connectKafkaTransport, KafkaEventTransport, setupHttpApp } from '@oms/nest-kit';
-import { createPool } from '@oms/postgres';
+import { migrateDatabase } from '@oms/postgres';
 import type { OrderServiceConfig } from '../config/order-service.config';
-import { migrateOrderService } from '../database/all-migrations';
+import { ALL_MIGRATIONS } from '../database/all-migrations';
 import { OrderCommandService } from '../orders/order-command.service';
 import { AppModule } from './app.module';
 import type { OrderServiceOverrides } from './infrastructure.module';
@@ -18,13 +18,8 @@ export const SERVICE_TOPICS = [Topics.ingressOrders, Topics.ingressPayments, Top
 
 /** Applies pending migrations on a connection of its own (the service's connections bound lock waits; migrations wait for each other). */
 async function migrate(config: OrderServiceConfig, logger: Logger): Promise<void> {
-  const pool = createPool({ url: config.DATABASE_URL, max: 1, applicationName: 'order-service-migrate' });
-  try {
-    const applied = await migrateOrderService(pool, config.DATABASE_SCHEMA);
-    if (applied.length > 0) logger.info({ applied }, 'migrations applied');
-  } finally {
-    await pool.end();
-  }
+  const applied = await migrateDatabase({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, migrations: ALL_MIGRATIONS, applicationName: 'order-service-migrate' });
+  if (applied.length > 0) logger.info({ applied }, 'migrations applied');
 }
 
 /** A started service. */
