@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { resolve } from 'node:path';
-import { waitFor } from '@oms/testing';
-import { freePort, type ServiceProcess } from '../orders/service-process';
+import { freePort, waitFor } from '@oms/testing';
+import type { ServiceProcess } from '../orders/service-process';
 
 const repoRoot = resolve(__dirname, '../..');
 

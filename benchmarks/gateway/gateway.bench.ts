@@ -10,13 +10,14 @@
  * Kafka: KAFKA_BROKERS or the broker `scripts/kafka.sh start` runs.
  */
 import { randomBytes } from 'node:crypto';
+import { freePort } from '@oms/testing';
 import { writeFile } from 'node:fs/promises';
 import { Pool } from 'pg';
 import { Topics } from '@oms/contracts';
 import { DEFAULT_DATABASE_URL, DEFAULT_KAFKA_BROKERS } from '@oms/config';
 import { loadGatewayBenchOptions } from './bench-options';
 import { createBenchMerchant, gatewayEnv } from './bench-merchant';
-import { freePort, startGatewayProcess, type GatewayProcess } from './gateway-process';
+import { startGatewayProcess, type GatewayProcess } from './gateway-process';
 import { runFixedRate } from './load-generator';
 import { presignNotifications } from './presign';
 import { summarize, formatSummary } from './bench-summary';

@@ -1,8 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { waitFor } from '@oms/testing';
+import { freePort, waitFor } from '@oms/testing';
 
 /** order-service running as a child process. */
 export interface ServiceProcess {
@@ -14,16 +13,6 @@ export interface ServiceProcess {
 }
 
 const repoRoot = resolve(__dirname, '../..');
-
-/** A TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /**
  * Spawns `node -r @swc-node/register apps/order-service/src/main.ts` with `env` added to this

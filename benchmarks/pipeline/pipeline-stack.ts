@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { freePort } from '@oms/testing';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort } from '../orders/service-process';
 import { healthy, spawnService, type ChildService } from './child-service';
 
 /** The services of one benchmark run, each its own process, on an isolated schema set and topic prefix. */

@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { encode, Topics, type RefundRequested } from '@oms/contracts';
 import { recordFixture } from '@oms/contracts/testing';
 import { InMemoryInboxStore, KafkaMessageBus, KafkaTopicAdmin, PrefixedTopicsBus, type MessageBus } from '@oms/messaging';
-import { createTestSchema, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, type TestSchema } from '@oms/testing';
+import { createTestSchema, freePort, testDatabaseUrl, testKafkaBrokers, type TestSchema, uniqueName, waitFor } from '@oms/testing';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- order-service's own test helpers: its event log reader and process launcher
 import { OrderEventLog, type PublishedEvent } from '../../../order-service/src/testing/order-event-log';
 // eslint-disable-next-line @nx/enforce-module-boundaries -- idem
-import { freePort, spawnOrderService, type ServiceProcess } from '../../../order-service/src/testing/service-process';
+import { spawnOrderService, type ServiceProcess } from '../../../order-service/src/testing/service-process';
 import { waitForGroupCaughtUp } from '../testing/consumer-catch-up';
 import { uniqueOutTradeNo } from '../testing/sample-payments';
 import { SIMULATED_TEA_ORDER_TOTAL, simulatedTeaOrder } from '../testing/simulated-orders';

@@ -1,11 +1,11 @@
 import { Topics, encode } from '@oms/contracts';
 import { EventStore } from '@oms/event-store';
 import { InMemoryInboxStore, KafkaMessageBus, KafkaTopicAdmin, PrefixedTopicsBus } from '@oms/messaging';
-import { createTestSchema, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, type TestSchema } from '@oms/testing';
+import { createTestSchema, freePort, testDatabaseUrl, testKafkaBrokers, type TestSchema, uniqueName, waitFor } from '@oms/testing';
 import { DownstreamSimulator } from '../testing/downstream.simulator';
 import { newRunId, orderRecords } from '../testing/ingress-records';
 import { OrderEventLog } from '../testing/order-event-log';
-import { freePort, spawnOrderService, type ServiceProcess } from '../testing/service-process';
+import { spawnOrderService, type ServiceProcess } from '../testing/service-process';
 
 import { SERVICE_TOPICS } from './order-service.app';
 

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import { waitFor } from '@oms/testing';
 
@@ -13,16 +12,6 @@ export interface ServiceProcess {
 }
 
 const repoRoot = resolve(__dirname, '../../../..');
-
-/** A TCP port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 /** Spawns the service with `env` on top of this process's environment; resolves once `/health` answers 200. */
 export async function spawnOrderService(env: Record<string, string>, logFile: string, port: number): Promise<ServiceProcess> {
