@@ -1,4 +1,5 @@
-import { Kafka, logLevel, type Admin, type Producer } from 'kafkajs';
+import { Kafka, logLevel, type Producer } from 'kafkajs';
+import { KafkaTopicAdmin } from '@oms/messaging';
 import type { OutgoingMessage } from '@oms/contracts';
 
 /** A publish function for {@link OutboxRelay}, plus what is needed to close it. */
@@ -39,11 +40,11 @@ export async function createBenchPublisher(brokers: string[]): Promise<BenchPubl
  * keeps no benchmark data.
  */
 export async function createBenchTopic(brokers: string[], topic: string, partitions = 4): Promise<() => Promise<void>> {
-  const admin: Admin = new Kafka({ clientId: 'store-bench-admin', brokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  await admin.createTopics({ topics: [{ topic, numPartitions: partitions }], waitForLeaders: true });
+  // KafkaTopicAdmin waits for the leaders through a busy broker's retriable answers.
+  const admin = new KafkaTopicAdmin({ brokers, clientId: 'store-bench-admin' });
+  await admin.ensureTopics([{ topic, partitions }]);
   return async () => {
-    await admin.deleteTopics({ topics: [topic] }).catch(() => undefined);
-    await admin.disconnect();
+    await admin.deleteTopics([topic]).catch(() => undefined);
+    await admin.close();
   };
 }

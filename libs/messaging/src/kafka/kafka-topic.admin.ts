@@ -35,7 +35,11 @@ export class KafkaTopicAdmin {
     const missing = wanted.filter((spec) => !existing.has(spec.topic));
     if (missing.length === 0) return;
     // Another process may create the same topic meanwhile; createTopics treats "exists" as done.
-    await admin.createTopics({ topics: missing.map((spec) => ({ topic: spec.topic, numPartitions: spec.partitions })) });
+    // kafkajs waits for leaders by default and gives up on a retriable answer: we wait ourselves.
+    await admin.createTopics({
+      topics: missing.map((spec) => ({ topic: spec.topic, numPartitions: spec.partitions })),
+      waitForLeaders: false,
+    });
     await waitForLeaders(admin, missing.map((spec) => spec.topic));
   }
 

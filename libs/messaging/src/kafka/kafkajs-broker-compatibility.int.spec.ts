@@ -44,9 +44,14 @@ describe('kafkajs against our Kafka broker', () => {
   };
 
   it('creates topics, produces idempotently, consumes in a group, commits, and resumes after the commit', async () => {
-    expect(await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: true })).toBe(true);
-    const [metadata] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
-    expect(metadata?.partitions).toHaveLength(2);
+    // kafkajs' own waitForLeaders gives up on a retriable "does not host this topic-partition"
+    // from a busy broker, so the leaders are awaited here through such answers.
+    expect(await admin.createTopics({ topics: [{ topic, numPartitions: 2 }], waitForLeaders: false })).toBe(true);
+    const metadata = await waitFor('leaders for both partitions', async () => {
+      const [entry] = (await admin.fetchTopicMetadata({ topics: [topic] })).topics;
+      return entry?.partitions.length === 2 && entry.partitions.every((partition) => partition.leader >= 0) && entry;
+    });
+    expect(metadata.partitions).toHaveLength(2);
 
     const acks = await send(['first-1', 'first-2', 'first-3']);
     expect(acks[0]?.errorCode).toBe(0);
