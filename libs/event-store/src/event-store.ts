@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { appendEvents, appendEventsAutocommit } from './append/append-events';
+import { BufferedAppends } from './append/buffered-appends';
 import { StreamHeadCache } from './append/stream-head.cache';
 import type { AppendResult, ExpectedVersion, LogCheckpoint, NewEvent, StoredEvent, StreamAppend } from './model/stored-event';
 import { readAll, type LogPage } from './read/read-all';
@@ -21,6 +22,7 @@ import { verifyHashChain, type VerificationResult } from './verify/hash-chain.ve
 export class EventStore {
   /** Heads this store read or wrote lately: appends that find theirs here take one round trip. */
   private readonly heads = new StreamHeadCache();
+  private readonly buffered = new BufferedAppends();
 
   constructor(private readonly pool: Pool) {}
 
@@ -36,12 +38,40 @@ export class EventStore {
    * thrown and none is.
    */
   async appendMany(appends: StreamAppend[], client?: PoolClient): Promise<AppendResult[]> {
-    if (client) return appendEvents(client, appends, this.heads);
-    return appendEventsAutocommit(this.pool, appends, this.heads);
+    if (!client) return appendEventsAutocommit(this.pool, appends, this.heads);
+    if (this.buffered.isBuffering(client)) {
+      if (BufferedAppends.holds(appends)) return this.buffered.add(client, appends);
+      await this.flushAppends(client); // an append the buffer cannot hold goes after those it holds
+      this.buffered.start(client);
+    }
+    return appendEvents(client, appends, this.heads);
+  }
+
+  /**
+   * Holds back `client`'s appends at known versions until {@link flushAppends}, which writes them
+   * all in one statement: a consumer batch of 64 messages appends once instead of 64 times, and
+   * holds its new rows' locks only from the flush to its COMMIT. Version conflicts then surface
+   * at the flush (nothing of the transaction may be committed after one). Reads through this
+   * store with `client` flush first, so the transaction always sees its own events.
+   */
+  bufferAppends(client: PoolClient): void {
+    this.buffered.start(client);
+  }
+
+  /** Writes what `client` holds back (see {@link bufferAppends}) and stops holding. */
+  async flushAppends(client: PoolClient): Promise<AppendResult[]> {
+    const appends = this.buffered.take(client);
+    return appends.length === 0 ? [] : appendEvents(client, appends, this.heads);
+  }
+
+  /** Drops what `client` holds back (its transaction rolls back). */
+  discardAppends(client: PoolClient): void {
+    this.buffered.take(client);
   }
 
   /** One stream in version order: whole, from a version, or as it was at an instant. */
   async readStream(streamId: string, options?: ReadStreamOptions, client?: PoolClient): Promise<StoredEvent[]> {
+    if (client) await this.flushBeforeReading(client);
     const events = await readStream(client ?? this.pool, streamId, options);
     const last = events[events.length - 1];
     // Read to the head (no upper bound): the next append to this stream can skip reading it again.
@@ -50,8 +80,16 @@ export class EventStore {
   }
 
   /** The global log after a checkpoint, skipping nothing that commits late. */
-  readAll(after: LogCheckpoint, limit?: number, client?: PoolClient): Promise<LogPage> {
+  async readAll(after: LogCheckpoint, limit?: number, client?: PoolClient): Promise<LogPage> {
+    if (client) await this.flushBeforeReading(client);
     return readAll(client ?? this.pool, after, limit);
+  }
+
+  /** A transaction reading the log sees its own held-back events: they are written first. */
+  private async flushBeforeReading(client: PoolClient): Promise<void> {
+    if (!this.buffered.isBuffering(client)) return;
+    await this.flushAppends(client);
+    this.buffered.start(client);
   }
 
   /** Re-derives the hash chain of one stream, or of every stream. */

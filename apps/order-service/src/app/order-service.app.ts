@@ -3,11 +3,14 @@ import type { INestApplication } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { decode, Topics, type DecodedRecord } from '@oms/contracts';
+import { EventStore } from '@oms/event-store';
 import type { MessageBus } from '@oms/messaging';
 import { connectKafkaTransport, KafkaEventTransport, setupHttpApp } from '@oms/nest-kit';
 import { migrateDatabase } from '@oms/postgres';
 import type { OrderServiceConfig } from '../config/order-service.config';
 import { ALL_MIGRATIONS } from '../database/all-migrations';
+import { chunkAppends } from '../orders/chunk-appends';
+import { CommittedOrderCache } from '../orders/committed-order.cache';
 import { OrderCommandService } from '../orders/order-command.service';
 import { AppModule } from './app.module';
 import type { OrderServiceOverrides } from './infrastructure.module';
@@ -52,6 +55,8 @@ export async function startOrderService(config: OrderServiceConfig, logger: Logg
       backoff: { initialDelayMs: 20, maxDelayMs: 5_000 },
       // After each COMMIT: the orders that batch left are committed states the next message can trust.
       onBatchProcessed: ({ topic, partition }) => orders.batchCommitted(`${topic}:${partition}`),
+      // A chunk's appends go in one statement just before its COMMIT.
+      writeBehind: chunkAppends(app.get(EventStore), app.get(CommittedOrderCache)),
     }),
   );
   await app.startAllMicroservices();

@@ -3,6 +3,7 @@ import { Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import type { OutboxRelay } from '@oms/event-store';
 import type { MessageBus } from '@oms/messaging';
+import { ParkedPaymentSweeper } from '../ingress/parked-payment.sweeper';
 import { WebhookDeliveryWorker } from '../notifications/webhook-delivery.worker';
 import { PaymentTimeoutSweeper } from '../orders/payment-timeout.sweeper';
 import { createOrderEventsRelay } from '../outbox/order-events.relay';
@@ -10,9 +11,9 @@ import type { OrderServiceConfig } from '../config/order-service.config';
 import { APP_LOGGER, MESSAGE_BUS, ORDER_SERVICE_CONFIG } from './tokens';
 
 /**
- * Starts the background work (outbox relay, webhook worker, payment timer) once the app is up,
+ * Starts the background work (outbox relay, webhook worker, payment timer, parked-payment sweep) once the app is up,
  * and shuts down in order after Nest has stopped consuming and serving: relay (finishes its batch
- * and saves its checkpoint), webhook worker, payment timer, Kafka clients, then the database pool.
+ * and saves its checkpoint), webhook worker, payment timer, parked-payment sweep, Kafka clients, then the database pool.
  */
 @Injectable()
 export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -26,6 +27,7 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     @Inject(ORDER_SERVICE_CONFIG) private readonly config: OrderServiceConfig,
     private readonly webhooks: WebhookDeliveryWorker,
     private readonly paymentTimeouts: PaymentTimeoutSweeper,
+    private readonly parkedPayments: ParkedPaymentSweeper,
   ) {}
 
   // Nest runs the bootstrap and shutdown hooks once for the HTTP app and once for the connected
@@ -39,6 +41,7 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     this.relayStarted = this.relay.start().catch((error: unknown) => this.logger.error({ error: String(error) }, 'outbox relay did not start'));
     this.webhooks.start();
     this.paymentTimeouts.start();
+    this.parkedPayments.start(this.config.PARKED_PAYMENT_SWEEP_MS);
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -51,6 +54,7 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     await this.relayStarted;
     await this.webhooks.stop();
     await this.paymentTimeouts.stop();
+    await this.parkedPayments.stop();
     await this.bus.close();
     await this.pool.end();
   }

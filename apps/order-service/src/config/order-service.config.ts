@@ -29,6 +29,7 @@ export const orderServiceEnv = {
   NOTIFICATION_WEBHOOK_URL: { parse: parsers.url, default: null, description: 'where accepted order changes are POSTed; unset = kept pending until one is configured' } satisfies EnvVarSpec<string | null>,
   AVERAGE_SHIP_DURATION: { parse: isoDuration, default: 'PT24H', description: "warehouse's average ship duration; estimated_ship_time = acceptance + this" } satisfies EnvVarSpec<string>,
   PAYMENT_CONFIRMATION_TIMEOUT: { parse: isoDuration, default: 'PT15M', description: 'one side of a payment waiting longer than this for the other raises a review item' } satisfies EnvVarSpec<string>,
+  PARKED_PAYMENT_SWEEP_MS: { parse: parsers.positiveInteger, default: 100, description: 'how often payment facts parked while their order was being placed are handed to it' } satisfies EnvVarSpec<number>,
   MIGRATE_ON_START: { parse: parsers.boolean, default: true, description: 'apply pending migrations at start (else run src/migrate.ts)' } satisfies EnvVarSpec<boolean>,
   KAFKA_GROUP_ID: { parse: parsers.string, default: 'order-service', description: 'consumer group of the ingress topics' } satisfies EnvVarSpec<string>,
   KAFKA_TOPIC_PREFIX: { parse: parsers.string, default: '', description: 'prefix of every topic name (isolated test runs); the public names when empty' } satisfies EnvVarSpec<string>,

@@ -86,4 +86,14 @@ export const orderServiceMigrations: Migration[] = [
       CREATE INDEX events_payment_facts_recorded_at ON events (recorded_at)
         WHERE event_type IN ('PaymentNotificationAccepted', 'PaymentConfirmed');`,
   },
+  {
+    component: 'order-service',
+    id: '005-parked-payment-order',
+    sql: `
+      -- Parked facts are handed back in the order they were parked (a notification before its
+      -- query answer); several may share one transaction, hence a sequence, not a timestamp.
+      ALTER TABLE parked_payment_facts ADD COLUMN seq bigint GENERATED ALWAYS AS IDENTITY;
+      -- A payment no longer writes a placeholder routing row: every row names its order.
+      COMMENT ON COLUMN payment_order_refs.order_id IS 'NULL only in rows written before migration 005 (old parking placeholders)';`,
+  },
 ];

@@ -14,6 +14,7 @@ import { testLogger } from '../testing/silent-logger';
 import { FulfilmentIngressService } from './fulfilment-ingress.service';
 import { OrderPlacementService } from './order-placement.service';
 import { PaymentIngressService } from './payment-ingress.service';
+import { ParkedPaymentSweeper } from './parked-payment.sweeper';
 import { PaymentRoutingRepository } from './payment-routing.repository';
 
 /** The ingress services on the in-process bus with a real PostgreSQL inbox: same processing model as Kafka. */
@@ -22,6 +23,8 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
   let bus: InProcessBus<PoolClient>;
   let store: EventStore;
   let subscription: Subscription;
+  let placement: OrderPlacementService;
+  let sweeper: ParkedPaymentSweeper;
   const runId = newRunId();
   const rejected = new RejectedCommandRepository();
 
@@ -31,8 +34,10 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
     store = new EventStore(db.pool);
     const logger = testLogger();
     const orders = new OrderCommandService(store, new OrderStreamRepository(store), new TransactionOrderCache(), new CommittedOrderCache(), rejected, logger);
-    const payments = new PaymentIngressService(new PaymentRoutingRepository(), orders, logger);
-    const placement = new OrderPlacementService(orders, payments, 'PT24H');
+    const routing = new PaymentRoutingRepository();
+    const payments = new PaymentIngressService(routing, orders, logger);
+    placement = new OrderPlacementService(orders, payments, 'PT24H');
+    sweeper = new ParkedPaymentSweeper(db.pool, routing, payments, orders, logger);
     const fulfilment = new FulfilmentIngressService(orders);
     const handlers: Record<string, (message: never, tx: PoolClient) => Promise<void>> = {
       [Topics.ingressOrders]: (message, tx) => placement.handle(message, tx),
@@ -72,6 +77,32 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
     await waitFor('the order paid', async () => (await types(order.orderId)).includes('OrderPaid'));
     expect(await types(order.orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted', 'PaymentConfirmed', 'OrderPaid', 'InventoryReservationRequested']);
     expect((await db.pool.query('SELECT 1 FROM parked_payment_facts WHERE out_trade_no = $1', [outTradeNo])).rowCount).toBe(0);
+  });
+
+  it('hands a payment parked while its order was being placed (after the order drained the parking) to the order once both committed', async () => {
+    const order = orderRecords(runId, 11);
+    const outTradeNo = order.notification.outTradeNo;
+    const placing = await db.pool.connect();
+    try {
+      await placing.query('BEGIN');
+      // The order's transaction places it and drains the parking (empty), and stays open.
+      const channelOrder = message(Topics.ingressOrders, `MINI_PROGRAM:${order.channelOrder.channelOrderId}`, 'ChannelOrder', order.channelOrder, 'co-11');
+      await placement.handle({ ...channelOrder, partition: 0, offset: '0', groupId: 'test', timestamp: 0, traceparent: undefined, messageId: 'co-11', rawValue: channelOrder.value, value: decode(channelOrder.value) }, placing);
+      // Meanwhile both payment facts arrive; they must not wait for the open transaction.
+      await bus.producer.send([
+        message(Topics.ingressPayments, outTradeNo, 'PaymentNotification', order.notification, 'pn-11'),
+        message(Topics.ingressPayments, outTradeNo, 'PaymentConfirmation', order.confirmation, 'pc-11'),
+      ]);
+      await waitFor('both payment facts parked', async () => (await db.pool.query('SELECT 1 FROM parked_payment_facts WHERE out_trade_no = $1', [outTradeNo])).rowCount === 2);
+      await placing.query('COMMIT');
+    } finally {
+      placing.release();
+    }
+    expect(await types(order.orderId)).toEqual(['OrderPlaced']);
+    expect(await sweeper.sweepOnce()).toBe(1);
+    expect(await types(order.orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted', 'PaymentConfirmed', 'OrderPaid', 'InventoryReservationRequested']);
+    expect((await db.pool.query('SELECT 1 FROM parked_payment_facts WHERE out_trade_no = $1', [outTradeNo])).rowCount).toBe(0);
+    expect(await sweeper.sweepOnce()).toBe(0);
   });
 
   it('accepts a notification sent five times (new and repeated message ids) exactly once, and an order sent twice once', async () => {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import type { Logger } from 'pino';
+import { Pool } from 'pg';
 import { APP_LOGGER, ORDER_SERVICE_CONFIG } from '../app/tokens';
 import type { OrderServiceConfig } from '../config/order-service.config';
 import { DispatchModule } from '../dispatch/dispatch.module';
@@ -9,6 +10,7 @@ import { ChannelOrderHandler } from './channel-order.handler';
 import { FulfilmentHandler } from './fulfilment.handler';
 import { FulfilmentIngressService } from './fulfilment-ingress.service';
 import { OrderPlacementService } from './order-placement.service';
+import { ParkedPaymentSweeper } from './parked-payment.sweeper';
 import { PaymentHandler } from './payment.handler';
 import { PaymentIngressService } from './payment-ingress.service';
 import { PaymentRoutingRepository } from './payment-routing.repository';
@@ -29,7 +31,14 @@ import { PaymentRoutingRepository } from './payment-routing.repository';
       inject: [OrderCommandService, PaymentIngressService, ORDER_SERVICE_CONFIG],
       useFactory: (orders: OrderCommandService, payments: PaymentIngressService, config: OrderServiceConfig) => new OrderPlacementService(orders, payments, config.AVERAGE_SHIP_DURATION),
     },
+    {
+      provide: ParkedPaymentSweeper,
+      inject: [Pool, PaymentRoutingRepository, PaymentIngressService, OrderCommandService, APP_LOGGER],
+      useFactory: (pool: Pool, routing: PaymentRoutingRepository, payments: PaymentIngressService, orders: OrderCommandService, logger: Logger) =>
+        new ParkedPaymentSweeper(pool, routing, payments, orders, logger.child({ component: 'parked-payments' })),
+    },
     { provide: FulfilmentIngressService, inject: [OrderCommandService], useFactory: (orders: OrderCommandService) => new FulfilmentIngressService(orders) },
   ],
+  exports: [ParkedPaymentSweeper],
 })
 export class IngressModule {}

@@ -24,7 +24,7 @@ export class OrderPlacementService {
     const outcome = await this.orders.execute(request, client);
     if (outcome.kind !== 'accepted' || !order.outTradeNo) return;
     await this.payments.releaseParked(order.outTradeNo, request.command.data.orderId, client).catch((error: unknown) => {
-      throw asTransientIfLockTimeout(error); // waiting on a parked payment's routing row
+      throw asTransientIfLockTimeout(error); // another order claiming the same out_trade_no, uncommitted
     });
   }
 }

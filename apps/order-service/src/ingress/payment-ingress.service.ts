@@ -7,7 +7,7 @@ import type { OrderCommandService } from '../orders/order-command.service';
 import { commandContextOf } from './command-context';
 import { expectRecord, type IngressMessage } from './ingress-record';
 import { acceptNotificationRequest, completeRefundRequest, confirmPaymentRequest } from './payment.translator';
-import type { PaymentRoutingRepository } from './payment-routing.repository';
+import type { ParkedPaymentFact, PaymentRoutingRepository } from './payment-routing.repository';
 
 type PaymentRecord = DecodedRecord<'PaymentNotification' | 'PaymentConfirmation' | 'RefundResult'>;
 
@@ -38,35 +38,37 @@ export class PaymentIngressService {
   async handle(message: IngressMessage, client: PoolClient): Promise<void> {
     const record = expectRecord(message, 'PaymentNotification', 'PaymentConfirmation', 'RefundResult');
     await this.route(record, message, client).catch((error: unknown) => {
-      throw asTransientIfLockTimeout(error); // waiting on an order's routing row
+      throw asTransientIfLockTimeout(error); // an append waiting on another batch's uncommitted event
     });
   }
 
-  /** Decides the payment facts parked for an order that has just been placed. */
+  /** Decides the payment facts parked for an order that has just been placed (in its transaction). */
   async releaseParked(outTradeNo: string, orderId: string, client: PoolClient): Promise<void> {
-    for (const fact of await this.routing.registerOrder(outTradeNo, orderId, client)) {
+    await this.decideParked(await this.routing.registerOrder(outTradeNo, orderId, client), orderId, client);
+  }
+
+  /** Decides parked facts for `orderId`, in parking order. */
+  async decideParked(facts: ParkedPaymentFact[], orderId: string, client: PoolClient): Promise<void> {
+    for (const fact of facts) {
       const message = { messageId: fact.messageId, topic: fact.topic, headers: fact.headers, traceparent: fact.headers['traceparent'], rawValue: fact.payload };
-      await this.route(decode(fact.payload) as PaymentRecord, message, client);
+      await this.decideOrPark(decode(fact.payload) as PaymentRecord, message, orderId, client);
     }
   }
 
-  /**
-   * Decides the payment for its order, or parks it. Parking first claims the out_trade_no's
-   * routing row and looks again, so an order committing meanwhile is never missed.
-   */
-  private async route(record: PaymentRecord, message: PaymentMessage, client: PoolClient, claimed = false): Promise<void> {
-    const outTradeNo = record.value.outTradeNo;
-    const orderId = await this.routing.orderIdFor(outTradeNo, client, claimed);
+  /** Decides the payment for its order, or parks it when no committed order names its out_trade_no yet. */
+  private async route(record: PaymentRecord, message: PaymentMessage, client: PoolClient): Promise<void> {
+    const orderId = await this.routing.orderIdFor(record.value.outTradeNo, client);
+    await this.decideOrPark(record, message, orderId, client);
+  }
+
+  private async decideOrPark(record: PaymentRecord, message: PaymentMessage, orderId: string | null, client: PoolClient): Promise<void> {
     if (orderId) {
       const request = this.translate(record, orderId, message);
       if (!request) return;
       const outcome = await this.orders.execute({ ...request, unknownOrder: 'report' }, client);
       if (outcome.kind !== 'unknown-order') return;
     }
-    if (!claimed) {
-      await this.routing.claimForParking(outTradeNo, client);
-      return this.route(record, message, client, true);
-    }
+    const outTradeNo = record.value.outTradeNo;
     this.logger.info({ outTradeNo, messageId: message.messageId, record: record.recordName }, 'payment fact parked until its order is placed');
     await this.routing.park({ messageId: message.messageId, outTradeNo, topic: message.topic, payload: message.rawValue, headers: message.headers }, client);
   }

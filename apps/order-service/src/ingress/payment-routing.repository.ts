@@ -13,67 +13,95 @@ export interface ParkedPaymentFact {
 /** Mappings kept in memory; out_trade_no → order id never changes once written. */
 const CACHE_LIMIT = 200_000;
 
+interface ParkedRow {
+  message_id: string;
+  out_trade_no: string;
+  topic: string;
+  payload: Buffer;
+  headers: MessageHeaders;
+}
+
 /**
  * Routes payment records (keyed by out_trade_no, without an order id) to orders:
  * `payment_order_refs` is written when the order is placed, in that transaction; a payment fact
- * for an out_trade_no no order named yet is parked in `parked_payment_facts` and handed back
- * when the order arrives — "the service keeps the notification and retries once the order exists".
+ * for an out_trade_no no committed order names yet is parked in `parked_payment_facts` and handed
+ * back when the order arrives — "the service keeps the notification and retries once the order exists".
  *
- * Placing and parking meet on the `payment_order_refs` row of the out_trade_no: a parked fact
- * writes a placeholder row (no order id) first, so whichever transaction comes second waits for
- * the first one's commit and then sees it. The common case — the order first, no parked payment —
- * costs one statement.
+ * Neither side waits for the other's transaction: waiting made a payments batch and an orders
+ * batch hold each other's rows (a deadlock ended only by the lock timeout, the whole batch
+ * retried). Instead the order drains what is parked when it is placed, and the
+ * {@link ParkedPaymentSweeper} hands back what was parked while that order's transaction was
+ * still open — the one case the drain cannot see.
  */
 export class PaymentRoutingRepository {
   private readonly known = new Map<string, string>();
 
-  /** The order a payment's out_trade_no belongs to, or null when no order named it yet. `fresh` skips the memory. */
-  async orderIdFor(outTradeNo: string, client: PoolClient, fresh = false): Promise<string | null> {
-    const cached = fresh ? undefined : this.known.get(outTradeNo);
+  /** The order a payment's out_trade_no belongs to, or null when no committed order named it yet. */
+  async orderIdFor(outTradeNo: string, client: PoolClient): Promise<string | null> {
+    const cached = this.known.get(outTradeNo);
     if (cached) return cached;
-    const result = await client.query<{ order_id: string | null }>('SELECT order_id FROM payment_order_refs WHERE out_trade_no = $1', [outTradeNo]);
+    const result = await client.query<{ order_id: string | null }>({
+      name: 'payment-routing-order-of',
+      text: 'SELECT order_id FROM payment_order_refs WHERE out_trade_no = $1',
+      values: [outTradeNo],
+    });
     const orderId = result.rows[0]?.order_id ?? null;
     if (orderId) this.remember(outTradeNo, orderId);
     return orderId;
   }
 
   /**
-   * Records that `outTradeNo` pays `orderId` (the first order to name it keeps it) and returns the
-   * payment facts parked for it, which it takes out of the parking.
+   * Records that `outTradeNo` pays `orderId` (the first order to name it keeps it) and takes the
+   * payment facts parked for it out of the parking, oldest first — one statement.
    */
   async registerOrder(outTradeNo: string, orderId: string, client: PoolClient): Promise<ParkedPaymentFact[]> {
-    // Waits for a parking transaction holding the row; `fresh` = no placeholder was there.
-    const result = await client.query<{ fresh: boolean }>(
-      `INSERT INTO payment_order_refs (out_trade_no, order_id) VALUES ($1, $2)
-       ON CONFLICT (out_trade_no) DO UPDATE SET order_id = EXCLUDED.order_id WHERE payment_order_refs.order_id IS NULL
-       RETURNING xmax = 0 AS fresh`,
-      [outTradeNo, orderId],
-    );
-    const row = result.rows[0];
-    if (!row) return []; // another order (or this one, re-sent) already holds the out_trade_no
+    const result = await client.query<ParkedRow & { registered: boolean }>({
+      name: 'payment-routing-register',
+      text: `WITH ref AS (
+               INSERT INTO payment_order_refs (out_trade_no, order_id) VALUES ($1, $2)
+               ON CONFLICT (out_trade_no) DO UPDATE SET order_id = EXCLUDED.order_id WHERE payment_order_refs.order_id IS NULL
+               RETURNING out_trade_no),
+             taken AS (
+               DELETE FROM parked_payment_facts parked USING ref WHERE parked.out_trade_no = ref.out_trade_no
+               RETURNING parked.seq, parked.message_id, parked.out_trade_no, parked.topic, parked.payload, parked.headers)
+             SELECT true AS registered, taken.* FROM ref LEFT JOIN taken ON true ORDER BY taken.seq`,
+      values: [outTradeNo, orderId],
+    });
+    // No row: another order (or this one, re-sent) already holds the out_trade_no.
+    if (result.rows.length === 0) return [];
     this.remember(outTradeNo, orderId);
-    if (row.fresh) return [];
-    const parked = await client.query<{ message_id: string; topic: string; payload: Buffer; headers: MessageHeaders }>(
-      'DELETE FROM parked_payment_facts WHERE out_trade_no = $1 RETURNING message_id, topic, payload, headers',
+    return result.rows.filter((row) => row.message_id !== null).map(toFact);
+  }
+
+  /** Keeps a payment fact until its order is placed; a redelivered fact is kept once. */
+  async park(fact: ParkedPaymentFact, client: PoolClient): Promise<void> {
+    await client.query({
+      name: 'payment-routing-park',
+      text: 'INSERT INTO parked_payment_facts (message_id, out_trade_no, topic, payload, headers) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (message_id) DO NOTHING',
+      values: [fact.messageId, fact.outTradeNo, fact.topic, fact.payload, JSON.stringify(fact.headers)],
+    });
+  }
+
+  /** Out_trade_nos with parked facts whose order has been placed meanwhile (committed). */
+  async releasable(limit: number, client: PoolClient): Promise<Array<{ outTradeNo: string; orderId: string }>> {
+    const result = await client.query<{ out_trade_no: string; order_id: string }>(
+      `SELECT DISTINCT parked.out_trade_no, ref.order_id
+         FROM parked_payment_facts parked JOIN payment_order_refs ref ON ref.out_trade_no = parked.out_trade_no
+        WHERE ref.order_id IS NOT NULL
+        LIMIT $1`,
+      [limit],
+    );
+    return result.rows.map((row) => ({ outTradeNo: row.out_trade_no, orderId: row.order_id }));
+  }
+
+  /** Takes an out_trade_no's parked facts out of the parking, oldest first (none when another instance took them). */
+  async take(outTradeNo: string, client: PoolClient): Promise<ParkedPaymentFact[]> {
+    const result = await client.query<ParkedRow & { seq: string }>(
+      `WITH taken AS (DELETE FROM parked_payment_facts WHERE out_trade_no = $1 RETURNING seq, message_id, out_trade_no, topic, payload, headers)
+       SELECT * FROM taken ORDER BY seq`,
       [outTradeNo],
     );
-    return parked.rows.map((fact) => ({ messageId: fact.message_id, outTradeNo, topic: fact.topic, payload: fact.payload, headers: fact.headers }));
-  }
-
-  /**
-   * Claims the out_trade_no for parking: writes the placeholder row, waiting for an order's
-   * transaction that holds it. Afterwards {@link orderIdFor} with `fresh` sees any committed order.
-   */
-  async claimForParking(outTradeNo: string, client: PoolClient): Promise<void> {
-    await client.query('INSERT INTO payment_order_refs (out_trade_no, order_id) VALUES ($1, NULL) ON CONFLICT (out_trade_no) DO NOTHING', [outTradeNo]);
-  }
-
-  /** Keeps a payment fact until its order is placed (after {@link claimForParking}); a redelivered fact is kept once. */
-  async park(fact: ParkedPaymentFact, client: PoolClient): Promise<void> {
-    await client.query(
-      `INSERT INTO parked_payment_facts (message_id, out_trade_no, topic, payload, headers) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (message_id) DO NOTHING`,
-      [fact.messageId, fact.outTradeNo, fact.topic, fact.payload, JSON.stringify(fact.headers)],
-    );
+    return result.rows.map(toFact);
   }
 
   private remember(outTradeNo: string, orderId: string): void {
@@ -81,4 +109,8 @@ export class PaymentRoutingRepository {
     if (this.known.size >= CACHE_LIMIT && !oldest.done) this.known.delete(oldest.value);
     this.known.set(outTradeNo, orderId);
   }
+}
+
+function toFact(row: ParkedRow): ParkedPaymentFact {
+  return { messageId: row.message_id, outTradeNo: row.out_trade_no, topic: row.topic, payload: row.payload, headers: row.headers };
 }

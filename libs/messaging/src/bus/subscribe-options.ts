@@ -17,6 +17,20 @@ export type MessageHandler<TValue, TClient> = (message: ConsumedMessage<TValue>,
 /** Turns the record bytes into a value; any exception makes the record poison. */
 export type MessageDecoder<TValue> = (value: Buffer, record: { topic: string; headers: MessageHeaders }) => TValue;
 
+/**
+ * Writes a handler may hold back for a whole chunk and make in one go before COMMIT (the event
+ * store's `bufferAppends`): `begin` before the chunk's first message,
+ * `flush` after its last, `end` whatever happened (after COMMIT or ROLLBACK). Only a chunk running
+ * without savepoints holds writes back; one re-run with a savepoint per message writes each
+ * message's effects as it goes, so a failure is still pinned to its message. A `flush` failing
+ * with anything but a transient error re-runs the chunk that way.
+ */
+export interface WriteBehind<TClient> {
+  begin(tx: TClient): void;
+  flush(tx: TClient): Promise<void>;
+  end(tx: TClient): void;
+}
+
 /** What one committed transaction did, for metrics and tests. */
 export interface BatchSummary {
   topic: string;
@@ -69,4 +83,6 @@ export interface SubscribeOptions<TValue, TClient> {
   backoff?: Partial<BackoffPolicy>;
   /** Called after each committed transaction. */
   onBatchProcessed?: (summary: BatchSummary) => void;
+  /** Writes held back per chunk (see {@link WriteBehind}); none by default. */
+  writeBehind?: WriteBehind<TClient>;
 }

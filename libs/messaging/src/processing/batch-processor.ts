@@ -1,6 +1,6 @@
 import type { OutgoingMessage } from '@oms/contracts';
 import { errorFields, positionFields } from '../bus/log-fields';
-import type { BatchSummary } from '../bus/subscribe-options';
+import type { BatchSummary, WriteBehind } from '../bus/subscribe-options';
 import { classifyFailure } from '../errors/error-classification';
 import type { InboxEntry, InboxTransaction } from '../inbox/inbox-store';
 import { backoffDelay, waitWhileRunning, type WaitControl } from './backoff-policy';
@@ -13,7 +13,8 @@ import type { ProcessingContext } from './processing-context';
  * The processing model both buses share. For the records of one partition, in order:
  * one transaction per chunk of `maxMessagesPerTransaction` records → inbox rows for the whole
  * chunk (already-seen ids are skipped) → each new message handled (in a savepoint of its own
- * once any message of the chunk has failed) → dead letters published → COMMIT → `onCommitted`
+ * once any message of the chunk has failed) → the writes the handlers held back, if any
+ * (`writeBehind`, only without savepoints) → dead letters published → COMMIT → `onCommitted`
  * (where the bus commits its offset).
  *
  * Dead letters are published before COMMIT. If the process dies between the two, the batch is
@@ -80,6 +81,9 @@ export class BatchProcessor<TValue, TClient> {
 
   private async runTransaction(chunk: IncomingRecord[], control: WaitControl, attempt: number, isolated: boolean): Promise<BatchSummary> {
     const tx = await this.context.inbox.begin();
+    // Held-back writes only without savepoints: a per-message savepoint must cover its own writes.
+    const writeBehind = isolated ? undefined : this.context.writeBehind;
+    writeBehind?.begin(tx.client);
     try {
       const entries = chunk.map((record) => this.entryOf(record));
       const fresh = new Set(await tx.recordNew(entries));
@@ -96,6 +100,7 @@ export class BatchProcessor<TValue, TClient> {
         if (outcome.kind === 'processed') processed++;
         else deadLetters.push(await this.deadLetter(tx, entry, record, outcome.error));
       }
+      if (writeBehind) await flushHeldBack(writeBehind, tx.client);
       if (deadLetters.length > 0) await this.context.deadLetters.send(deadLetters);
       await tx.commit();
       const duplicates = chunk.length - processed - deadLetters.length;
@@ -103,6 +108,8 @@ export class BatchProcessor<TValue, TClient> {
     } catch (error) {
       await tx.rollback();
       throw error;
+    } finally {
+      writeBehind?.end(tx.client);
     }
   }
 
@@ -126,5 +133,19 @@ export class BatchProcessor<TValue, TClient> {
     const first = chunk[0] as IncomingRecord;
     const last = chunk[chunk.length - 1] as IncomingRecord;
     return { topic: first.topic, partition: first.partition, firstOffset: first.offset, lastOffset: last.offset };
+  }
+}
+
+/**
+ * Writes what the chunk's handlers held back. The failure belongs to no single message (a version
+ * conflict of one of them, found only now), so anything but a transient error re-runs the chunk
+ * with a savepoint per message, where each message writes as it goes.
+ */
+async function flushHeldBack<TClient>(writeBehind: WriteBehind<TClient>, client: TClient): Promise<void> {
+  try {
+    await writeBehind.flush(client);
+  } catch (error) {
+    if (classifyFailure(error) === 'transient') throw error;
+    throw new MessageNeedsIsolation('the writes the chunk held back failed; running it again with a savepoint per message', { cause: error });
   }
 }

@@ -98,6 +98,60 @@ describe('BatchProcessor', () => {
     expect(summaries).toEqual([expect.objectContaining({ processed: 3, deadLettered: 1, attempts: 1 })]);
   });
 
+  describe('writes held back per chunk (writeBehind)', () => {
+    /** A handler that holds its writes back and a flush that makes them, like the event store's buffered appends. */
+    function heldBack(flushFailures: unknown[] = []) {
+      const held = new Map<InMemoryUnitOfWork, string[]>();
+      const written: string[][] = [];
+      const calls: string[] = [];
+      const writeBehind = {
+        begin: (tx: InMemoryUnitOfWork) => void held.set(tx, []),
+        flush: async (tx: InMemoryUnitOfWork) => {
+          calls.push('flush');
+          const failure = flushFailures.shift();
+          if (failure) throw failure;
+          const writes = held.get(tx) ?? [];
+          tx.afterCommit(() => written.push(writes));
+        },
+        end: (tx: InMemoryUnitOfWork) => void held.delete(tx),
+      };
+      const write = async (label: string, tx: InMemoryUnitOfWork) => {
+        calls.push(label);
+        const buffer = held.get(tx);
+        if (buffer) buffer.push(label);
+        else tx.afterCommit(() => written.push([label])); // not held: written on its own
+      };
+      return { writeBehind, write, written, calls };
+    }
+
+    it('holds a chunk\'s writes and makes them once, before COMMIT', async () => {
+      const { writeBehind, write, written, calls } = heldBack();
+      const { processor, effects } = setup(write, { writeBehind, maxMessagesPerTransaction: 3 });
+      await processor.process(records(5), running, async () => undefined);
+      expect(written).toEqual([['m0', 'm1', 'm2'], ['m3', 'm4']]);
+      expect(calls).toEqual(['m0', 'm1', 'm2', 'flush', 'm3', 'm4', 'flush']);
+      expect(effects).toHaveLength(5);
+    });
+
+    it('runs the chunk again with a savepoint per message, writing as it goes, when the flush fails', async () => {
+      const { writeBehind, write, written, calls } = heldBack([new Error('Stream order-1 is at version 6, expected 5')]);
+      const { processor, effects, summaries } = setup(write, { writeBehind });
+      await processor.process(records(3), running, async () => undefined);
+      expect(calls).toEqual(['m0', 'm1', 'm2', 'flush', 'm0', 'm1', 'm2']); // the re-run holds nothing back
+      expect(written).toEqual([['m0'], ['m1'], ['m2']]);
+      expect(effects).toEqual(['m0', 'm1', 'm2']);
+      expect(summaries).toEqual([expect.objectContaining({ processed: 3, deadLettered: 0, attempts: 1 })]);
+    });
+
+    it('retries the chunk, still holding back, when the flush fails transiently', async () => {
+      const { writeBehind, write, written, calls } = heldBack([new TransientError('lock wait timed out')]);
+      const { processor } = setup(write, { writeBehind });
+      await processor.process(records(2), running, async () => undefined);
+      expect(calls).toEqual(['m0', 'm1', 'flush', 'm0', 'm1', 'flush']);
+      expect(written).toEqual([['m0', 'm1']]);
+    });
+  });
+
   it('retries the whole transaction when publishing dead letters fails, then publishes them once', async () => {
     const { processor, effects, deadLetters, logger } = setup(async (label) => {
       if (label === 'm1') throw new Error('cannot parse');

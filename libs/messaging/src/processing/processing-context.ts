@@ -1,6 +1,6 @@
 import type { MessagingLogger } from '../bus/messaging-logger';
 import type { MessageProducer } from '../bus/message-producer';
-import type { BatchSummary, MessageDecoder, MessageHandler, SubscribeOptions } from '../bus/subscribe-options';
+import type { BatchSummary, MessageDecoder, MessageHandler, SubscribeOptions, WriteBehind } from '../bus/subscribe-options';
 import type { InboxStore } from '../inbox/inbox-store';
 import { defaultBackoff, type BackoffPolicy } from './backoff-policy';
 
@@ -19,6 +19,7 @@ export interface ProcessingContext<TValue, TClient> {
   maxMessagesPerTransaction: number;
   backoff: BackoffPolicy;
   onBatchProcessed?: (summary: BatchSummary) => void;
+  writeBehind?: WriteBehind<TClient>;
 }
 
 /** Defaults of {@link SubscribeOptions} both buses apply. */
@@ -45,5 +46,6 @@ export function resolveProcessingContext<TValue, TClient>(
     maxMessagesPerTransaction: Math.max(1, options.maxMessagesPerTransaction ?? subscriptionDefaults.maxMessagesPerTransaction),
     backoff: { ...defaultBackoff, ...options.backoff },
     onBatchProcessed: options.onBatchProcessed,
+    writeBehind: options.writeBehind,
   };
 }

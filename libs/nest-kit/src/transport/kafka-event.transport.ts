@@ -20,6 +20,8 @@ export type KafkaEventTransportOptions<TValue, TClient> = Omit<SubscribeOptions<
  */
 export class KafkaEventTransport<TValue, TClient> extends Server implements CustomTransportStrategy {
   private subscription?: Subscription;
+  /** Nest's pattern lookup normalises the pattern on every call; a topic's handler never changes. */
+  private readonly handlersByTopic = new Map<string, ReturnType<Server['getHandlerByPattern']>>();
 
   constructor(
     private readonly bus: MessageBus<TClient>,
@@ -51,8 +53,17 @@ export class KafkaEventTransport<TValue, TClient> extends Server implements Cust
     return this.bus as T;
   }
 
+  private handlerOf(topic: string): ReturnType<Server['getHandlerByPattern']> {
+    let handler = this.handlersByTopic.get(topic);
+    if (handler === undefined) {
+      handler = this.getHandlerByPattern(topic);
+      this.handlersByTopic.set(topic, handler);
+    }
+    return handler;
+  }
+
   private async dispatch(message: ConsumedMessage<TValue>, tx: TClient): Promise<void> {
-    const handler = this.getHandlerByPattern(message.topic);
+    const handler = this.handlerOf(message.topic);
     if (!handler) throw new PoisonMessageError(`No @EventPattern handler for topic ${message.topic}`);
     const result = await handler(message, new KafkaMessageContext<TClient>([message, tx]));
     await lastValueFrom(this.transformToObservable(result), { defaultValue: undefined });
