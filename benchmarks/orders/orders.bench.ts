@@ -10,7 +10,8 @@
  *   node -r @swc-node/register benchmarks/orders/orders.bench.ts --orders=5000 --rate=500 (offered load)
  *
  * The service is spawned for the run (own schema, own topic prefix, everything dropped at the end);
- * BENCH_SERVICE_NODE_ARGS are added to its node command line (e.g. `--prof` to see where its time goes).
+ * BENCH_SERVICE_NODE_ARGS are added to its node command line (e.g. `--prof` to see where its time goes);
+ * BENCH_SERVICE_LOG_LEVEL sets its log level (default warn).
  */
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
@@ -83,7 +84,7 @@ async function main(): Promise<void> {
   const schema = `bench_orders_${runId}`;
   const prefix = `bench.orders.${runId}.`;
   const service = await spawnOrderService(
-    { DATABASE_URL: options.databaseUrl, DATABASE_SCHEMA: schema, KAFKA_BROKERS: options.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_GROUP_ID: `${prefix}order-service`, KAFKA_TOPIC_PARTITIONS: String(options.partitions), JWT_SECRET: randomBytes(24).toString('hex'), LOG_LEVEL: 'warn', OTEL_SDK_DISABLED: 'true', DISPATCH_ENABLED: 'false' },
+    { DATABASE_URL: options.databaseUrl, DATABASE_SCHEMA: schema, KAFKA_BROKERS: options.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_GROUP_ID: `${prefix}order-service`, KAFKA_TOPIC_PARTITIONS: String(options.partitions), JWT_SECRET: randomBytes(24).toString('hex'), LOG_LEVEL: process.env['BENCH_SERVICE_LOG_LEVEL'] ?? 'warn', OTEL_SDK_DISABLED: 'true', DISPATCH_ENABLED: 'false' },
     `/tmp/order-service-bench-${runId}.log`,
   );
   const bus = new KafkaMessageBus({ brokers: options.kafkaBrokers, clientId: 'orders-bench', inbox: new InMemoryInboxStore() });

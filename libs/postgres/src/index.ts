@@ -4,3 +4,4 @@ export * from './migrate-database';
 export * from './pg-errors';
 export * from './run-migrations';
 export * from './with-transaction';
+export * from './checkout-scoped';

@@ -14,6 +14,7 @@ import { testLogger } from '../testing/silent-logger';
 import { FulfilmentIngressService } from './fulfilment-ingress.service';
 import { OrderPlacementService } from './order-placement.service';
 import { PaymentIngressService } from './payment-ingress.service';
+import { chunkWriteBehind } from './chunk-write-behind';
 import { ParkedPaymentSweeper } from './parked-payment.sweeper';
 import { PaymentRoutingRepository } from './payment-routing.repository';
 
@@ -33,7 +34,8 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
     await migrateOrderService(db.pool, db.schema);
     store = new EventStore(db.pool);
     const logger = testLogger();
-    const orders = new OrderCommandService(store, new OrderStreamRepository(store), new TransactionOrderCache(), new CommittedOrderCache(), rejected, logger);
+    const committed = new CommittedOrderCache();
+    const orders = new OrderCommandService(store, new OrderStreamRepository(store), new TransactionOrderCache(), committed, rejected, logger);
     const routing = new PaymentRoutingRepository();
     const payments = new PaymentIngressService(routing, orders, logger);
     placement = new OrderPlacementService(orders, payments, 'PT24H');
@@ -52,6 +54,8 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
       topics: Object.keys(handlers),
       decode: (bytes) => decode(bytes),
       handler: (message, tx) => handlers[message.topic]!(message as never, tx),
+      // As the service runs: chunks hold their routing and appends back until just before COMMIT.
+      writeBehind: chunkWriteBehind(store, committed, payments),
     });
   });
   afterAll(async () => {

@@ -10,6 +10,17 @@ export interface ParkedPaymentFact {
   headers: MessageHeaders;
 }
 
+/** An order naming the out_trade_no its payment will carry. */
+export interface OrderRef {
+  outTradeNo: string;
+  orderId: string;
+}
+
+/** An order the routing now knows, with the payment facts that were waiting for it. */
+export interface RegisteredOrder extends OrderRef {
+  parked: ParkedPaymentFact[];
+}
+
 /** Mappings kept in memory; out_trade_no → order id never changes once written. */
 const CACHE_LIMIT = 200_000;
 
@@ -51,26 +62,34 @@ export class PaymentRoutingRepository {
   }
 
   /**
-   * Records that `outTradeNo` pays `orderId` (the first order to name it keeps it) and takes the
-   * payment facts parked for it out of the parking, oldest first — one statement.
+   * Records that each out_trade_no pays its order (the first order to name one keeps it) and takes
+   * the payment facts parked for them out of the parking — one statement for a whole chunk's
+   * orders. Answers the orders this call registered, with their parked facts oldest first.
    */
-  async registerOrder(outTradeNo: string, orderId: string, client: PoolClient): Promise<ParkedPaymentFact[]> {
-    const result = await client.query<ParkedRow & { registered: boolean }>({
+  async registerOrders(orders: OrderRef[], client: PoolClient): Promise<RegisteredOrder[]> {
+    const wanted = firstClaims(orders);
+    const result = await client.query<Partial<ParkedRow> & { registered: string; order_id: string }>({
       name: 'payment-routing-register',
       text: `WITH ref AS (
-               INSERT INTO payment_order_refs (out_trade_no, order_id) VALUES ($1, $2)
+               INSERT INTO payment_order_refs (out_trade_no, order_id) SELECT * FROM unnest($1::text[], $2::text[])
                ON CONFLICT (out_trade_no) DO UPDATE SET order_id = EXCLUDED.order_id WHERE payment_order_refs.order_id IS NULL
-               RETURNING out_trade_no),
+               RETURNING out_trade_no, order_id),
              taken AS (
                DELETE FROM parked_payment_facts parked USING ref WHERE parked.out_trade_no = ref.out_trade_no
                RETURNING parked.seq, parked.message_id, parked.out_trade_no, parked.topic, parked.payload, parked.headers)
-             SELECT true AS registered, taken.* FROM ref LEFT JOIN taken ON true ORDER BY taken.seq`,
-      values: [outTradeNo, orderId],
+             SELECT ref.out_trade_no AS registered, ref.order_id, taken.message_id, taken.out_trade_no, taken.topic, taken.payload, taken.headers
+               FROM ref LEFT JOIN taken ON taken.out_trade_no = ref.out_trade_no ORDER BY taken.seq`,
+      values: [wanted.map((order) => order.outTradeNo), wanted.map((order) => order.orderId)],
     });
-    // No row: another order (or this one, re-sent) already holds the out_trade_no.
-    if (result.rows.length === 0) return [];
-    this.remember(outTradeNo, orderId);
-    return result.rows.filter((row) => row.message_id !== null).map(toFact);
+    // An out_trade_no without a row: another order (or this one, re-sent) already holds it.
+    const registered = new Map<string, RegisteredOrder>();
+    for (const row of result.rows) {
+      const entry = registered.get(row.registered) ?? { outTradeNo: row.registered, orderId: row.order_id, parked: [] };
+      if (row.message_id) entry.parked.push(toFact(row as ParkedRow));
+      registered.set(row.registered, entry);
+      this.remember(row.registered, row.order_id);
+    }
+    return [...registered.values()];
   }
 
   /** Keeps a payment fact until its order is placed; a redelivered fact is kept once. */
@@ -113,4 +132,10 @@ export class PaymentRoutingRepository {
 
 function toFact(row: ParkedRow): ParkedPaymentFact {
   return { messageId: row.message_id, outTradeNo: row.out_trade_no, topic: row.topic, payload: row.payload, headers: row.headers };
+}
+
+/** One claim per out_trade_no, the first one made (as if registered one by one: the first order keeps it). */
+function firstClaims(orders: OrderRef[]): OrderRef[] {
+  const seen = new Set<string>();
+  return orders.filter((order) => !seen.has(order.outTradeNo) && seen.add(order.outTradeNo));
 }

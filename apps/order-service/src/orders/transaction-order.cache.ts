@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { CheckoutScoped } from '@oms/postgres';
 import type { LoadedOrder } from './loaded-order';
 
 /** The orders one transaction has loaded or written. */
@@ -18,7 +19,7 @@ export interface TransactionOrders {
  * handler fails, since the message's savepoint rolled its writes back.
  */
 export class TransactionOrderCache {
-  private readonly entries = new WeakMap<PoolClient, TransactionOrders>();
+  private readonly entries = new CheckoutScoped<TransactionOrders>();
 
   get(client: PoolClient, orderId: string): LoadedOrder | undefined {
     return this.current(client)?.orders.get(orderId);
@@ -34,16 +35,10 @@ export class TransactionOrderCache {
 
   /** The transaction's orders (created empty), to hand to {@link CommittedOrderCache.promote} once it committed. */
   of(client: PoolClient): TransactionOrders {
-    let entry = this.current(client);
-    if (!entry) {
-      entry = { release: client.release, orders: new Map() };
-      this.entries.set(client, entry);
-    }
-    return entry;
+    return this.entries.get(client) ?? this.entries.set(client, { release: client.release, orders: new Map() });
   }
 
   private current(client: PoolClient): TransactionOrders | undefined {
-    const entry = this.entries.get(client);
-    return entry && entry.release === client.release ? entry : undefined;
+    return this.entries.get(client);
   }
 }

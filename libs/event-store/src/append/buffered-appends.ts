@@ -1,13 +1,10 @@
 import type { PoolClient } from 'pg';
+import { CheckoutScoped } from '@oms/postgres';
 import { ConcurrencyError, InvalidAppendError } from '../errors/event-store.errors';
 import type { AppendResult, StreamAppend } from '../model/stored-event';
 
 /** One transaction's held-back appends, merged per stream in the order they were made. */
-interface Buffer {
-  /** pg-pool gives each checkout a new `release` function: it identifies the transaction. */
-  release: PoolClient['release'];
-  streams: Map<string, StreamAppend & { expectedVersion: number }>;
-}
+type HeldAppends = Map<string, StreamAppend & { expectedVersion: number }>;
 
 /**
  * Appends a transaction holds back and writes together just before its COMMIT (see
@@ -17,14 +14,14 @@ interface Buffer {
  * here at once.
  */
 export class BufferedAppends {
-  private readonly buffers = new WeakMap<PoolClient, Buffer>();
+  private readonly buffers = new CheckoutScoped<HeldAppends>();
 
   start(client: PoolClient): void {
-    this.buffers.set(client, { release: client.release, streams: new Map() });
+    this.buffers.set(client, new Map());
   }
 
   isBuffering(client: PoolClient): boolean {
-    return this.current(client) !== undefined;
+    return this.buffers.get(client) !== undefined;
   }
 
   /** Whether these appends can wait for the flush. */
@@ -34,36 +31,29 @@ export class BufferedAppends {
 
   /** Holds `appends` (see {@link holds}); answers what they will have written once flushed (positions are not known yet). */
   add(client: PoolClient, appends: StreamAppend[]): AppendResult[] {
-    const buffer = this.current(client);
+    const buffer = this.buffers.get(client);
     if (!buffer) throw new Error('add() on a transaction that is not buffering appends');
     if (new Set(appends.map((append) => append.streamId)).size < appends.length) throw new InvalidAppendError('A stream appears twice in one append; merge its events');
     for (const append of appends) this.checkFollowsOn(buffer, append);
     return appends.map((append) => {
       const expectedVersion = append.expectedVersion === 'no_stream' ? 0 : (append.expectedVersion as number);
-      const held = buffer.streams.get(append.streamId);
+      const held = buffer.get(append.streamId);
       if (held) held.events.push(...append.events);
-      else buffer.streams.set(append.streamId, { streamId: append.streamId, expectedVersion, events: [...append.events] });
+      else buffer.set(append.streamId, { streamId: append.streamId, expectedVersion, events: [...append.events] });
       return { streamId: append.streamId, nextVersion: expectedVersion + append.events.length, globalPositions: [] };
     });
   }
 
   /** Takes everything held and stops buffering (later appends write at once). */
   take(client: PoolClient): StreamAppend[] {
-    const buffer = this.current(client);
-    this.buffers.delete(client);
-    return buffer ? [...buffer.streams.values()] : [];
+    return [...(this.buffers.take(client)?.values() ?? [])];
   }
 
-  private checkFollowsOn(buffer: Buffer, append: StreamAppend): void {
-    const held = buffer.streams.get(append.streamId);
+  private checkFollowsOn(buffer: HeldAppends, append: StreamAppend): void {
+    const held = buffer.get(append.streamId);
     if (!held) return;
     const version = held.expectedVersion + held.events.length;
     const expected = append.expectedVersion === 'no_stream' ? 0 : append.expectedVersion;
     if (expected !== version) throw new ConcurrencyError(append.streamId, append.expectedVersion, version);
-  }
-
-  private current(client: PoolClient): Buffer | undefined {
-    const buffer = this.buffers.get(client);
-    return buffer && buffer.release === client.release ? buffer : undefined;
   }
 }

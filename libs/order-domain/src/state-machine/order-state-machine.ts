@@ -7,11 +7,19 @@ import { ORDER_TRANSITIONS, type TransitionRow } from './order-transitions';
  * this state at all, and may its decision leave the order in that state.
  */
 export class OrderStateMachine {
-  constructor(readonly rows: readonly TransitionRow[] = ORDER_TRANSITIONS) {}
+  /** The rows by `from` and `command`: every decision asks, so the table is indexed once, not scanned. */
+  private readonly index = new Map<string, TransitionRow[]>();
 
-  /** The rows leaving `from` on `command` (empty: the command is illegal in that state). */
-  exits(from: OrderLifecycleStatus, command: OrderCommandType): TransitionRow[] {
-    return this.rows.filter((row) => row.from === from && row.command === command);
+  constructor(readonly rows: readonly TransitionRow[] = ORDER_TRANSITIONS) {
+    for (const row of rows) {
+      const key = exitKey(row.from, row.command);
+      this.index.set(key, [...(this.index.get(key) ?? []), row]);
+    }
+  }
+
+  /** The rows leaving `from` on `command`, in table order (empty: the command is illegal in that state). */
+  exits(from: OrderLifecycleStatus, command: OrderCommandType): readonly TransitionRow[] {
+    return this.index.get(exitKey(from, command)) ?? NO_ROWS;
   }
 
   /** True when the table has at least one row for (`from`, `command`). */
@@ -33,6 +41,12 @@ export class OrderStateMachine {
   isFinal(status: OrderLifecycleStatus): boolean {
     return !this.rows.some((row) => row.from === status && row.to !== status);
   }
+}
+
+const NO_ROWS: readonly TransitionRow[] = Object.freeze([]);
+
+function exitKey(from: OrderLifecycleStatus, command: OrderCommandType): string {
+  return `${from}\u0000${command}`;
 }
 
 /** The state machine over the shipped table. */

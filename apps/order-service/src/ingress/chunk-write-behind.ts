@@ -1,0 +1,39 @@
+import type { PoolClient } from 'pg';
+import { ConcurrencyError, type EventStore } from '@oms/event-store';
+import type { WriteBehind } from '@oms/messaging';
+import type { CommittedOrderCache } from '../orders/committed-order.cache';
+import { asTransientIfLockTimeout } from '../orders/concurrency-retry';
+import type { PaymentIngressService } from './payment-ingress.service';
+
+/**
+ * What a consumer chunk holds back and writes just before its COMMIT: the payment routing of the
+ * orders it placed (one statement; the payment facts parked for them are decided then) and every
+ * append (`EventStore.bufferAppends`: one INSERT). A chunk of 64 orders thus makes two
+ * statements instead of 128, and holds its new events' index entries only from the flush to
+ * COMMIT, so a batch of another partition appending to the same order waits milliseconds.
+ *
+ * A version conflict found at the flush means an order's committed state in this process was
+ * behind: it is forgotten, and the messaging layer re-runs the chunk with a savepoint per message,
+ * where the conflict is resolved as usual (the order re-read, the command decided again).
+ */
+export function chunkWriteBehind(store: EventStore, committed: CommittedOrderCache, payments: PaymentIngressService): WriteBehind<PoolClient> {
+  return {
+    begin: (client) => {
+      store.bufferAppends(client);
+      payments.deferRegistrations(client);
+    },
+    flush: async (client) => {
+      try {
+        await payments.registerDeferred(client); // its decisions append to the buffer: before the flush
+        await store.flushAppends(client);
+      } catch (error) {
+        if (error instanceof ConcurrencyError) committed.forget(error.streamId);
+        throw asTransientIfLockTimeout(error);
+      }
+    },
+    end: (client) => {
+      store.discardAppends(client);
+      payments.dropDeferred(client);
+    },
+  };
+}
