@@ -18,6 +18,7 @@ const againstEnv = {
   SIMULATORS_URL: { parse: parsers.url, description: 'simulators base URL' } satisfies EnvVarSpec<string>,
   SIMULATOR_KEYS_FILE: { parse: parsers.string, description: 'the JSON the simulators wrote at start (platform certificate serial)' } satisfies EnvVarSpec<string>,
   DATABASE_URL: { parse: parsers.string, default: 'postgres://postgres@127.0.0.1:5432/test', description: 'PostgreSQL the services use (the summary reads order-service’s event store)' } satisfies EnvVarSpec<string>,
+  ORDER_SERVICE_SCHEMA: { parse: parsers.string, default: 'order_service', description: 'the schema order-service was started with (its event store)' } satisfies EnvVarSpec<string>,
   WECHATPAY_MCHID: { parse: parsers.string, description: 'merchant id the services are configured with' } satisfies EnvVarSpec<string>,
   WECHATPAY_APPID: { parse: parsers.string, description: 'app id the services are configured with' } satisfies EnvVarSpec<string>,
   WECHATPAY_API_V3_KEY: { parse: parsers.string, secret: true, description: 'API v3 key (the forged notification is otherwise well-formed)' } satisfies EnvVarSpec<string>,
@@ -56,9 +57,10 @@ export async function runAgainst(options: BackboneOptions, env: NodeJS.ProcessEn
     forger: { wechatpaySerial, mchid: config.WECHATPAY_MCHID, appid: config.WECHATPAY_APPID, apiV3Key: config.WECHATPAY_API_V3_KEY },
     onProgress: (step) => progress.update(step),
     bankFeed: bankFeed.producer,
-    endOfDay: (businessDate) => writeReportWithServiceCommand(businessDate, env, config.SETTLEMENT_WINDOW_MS),
+    endOfDay: (businessDate, flowsRecordedBy) => writeReportWithServiceCommand(businessDate, env, config.SETTLEMENT_WINDOW_MS, flowsRecordedBy),
+    patience: options.patience,
   }).finally(() => bankFeed.close());
-  const summary = await collectSummary(parts, { endpoints, databaseUrl: config.DATABASE_URL, runStartedAt: startedAt, reportDir: config.REPORT_DIR }, { plan, outcome, infrastructure: { database: 'DATABASE_URL', bus: `Kafka (${env['KAFKA_BROKERS'] ?? '127.0.0.1:9092'})` } });
+  const summary = await collectSummary(parts, { endpoints, databaseUrl: config.DATABASE_URL, runStartedAt: startedAt, reportDir: config.REPORT_DIR, orderServiceSchema: config.ORDER_SERVICE_SCHEMA }, { plan, outcome, infrastructure: { database: 'DATABASE_URL', bus: `Kafka (${env['KAFKA_BROKERS'] ?? '127.0.0.1:9092'})` } });
   progress.line(renderSummary(summary));
   if (options.jsonFile) writeFileSync(options.jsonFile, JSON.stringify(summary, null, 2));
   return summary;

@@ -120,6 +120,7 @@ export async function runBackbone(options: BackboneOptions, env: NodeJS.ProcessE
       bankFeed: bankFeed.producer,
       endOfDay: (businessDate) => (stack as Stack).endOfDay(businessDate),
       pushUndocumentedStatus: (trackingNumber) => (stack as Stack).pushUndocumentedStatus(trackingNumber),
+      patience: options.patience,
     });
     const summary = await collectSummary(SERVICE_PARTS, { endpoints: stack.endpoints, databaseUrl: database.url, runStartedAt: startedAt, reportDir: context.reportDir }, { plan, outcome, infrastructure: { database: database.description, bus: bus.kind === 'kafka' ? `Kafka at ${bus.brokers}` : 'in-process' } });
     progress.line(renderSummary(summary));

@@ -3,3 +3,4 @@ export * from './test-kafka';
 export * from './wait-for';
 export * from './deployment-manifests';
 export * from './free-port';
+export * from './run-command';

@@ -1,3 +1,5 @@
+import { DEFAULT_PATIENCE, type Patience } from '../scenario/patience';
+
 /** The command line of the main job. */
 export interface BackboneOptions {
   /** Orders in the burst. */
@@ -8,6 +10,8 @@ export interface BackboneOptions {
   jsonFile?: string;
   /** Drive services already running elsewhere (multi-process mode) instead of starting them. */
   against: boolean;
+  /** How long the driver waits for services that make no progress (default {@link DEFAULT_PATIENCE}). */
+  patience?: Patience;
   help: boolean;
 }
 
@@ -25,6 +29,8 @@ Options:
   --orders <n>        orders in the burst (default ${DEFAULT_ORDERS}, at least 20)
   --exit-when-done    stop everything after the summary (exit code 2 if found ≠ planted)
   --json <file>       also write the summary as JSON to <file>
+  --patience <s>      wait for the services as long as they make progress; give up after <s> seconds
+                      without any (default ${DEFAULT_PATIENCE.stallMs / 1000}; at most ${DEFAULT_PATIENCE.maxMs / 60_000} minutes in all)
   --against           do not start services: drive the ones named by GATEWAY_URL, ORDER_SERVICE_URL,
                       SIMULATORS_URL, RECONCILIATION_URL, FULFILLMENT_URL + LOGISTICS_SIMULATORS_URL
                       (+ SIMULATOR_KEYS_FILE, WECHATPAY_MCHID, WECHATPAY_APPID, WECHATPAY_API_V3_KEY,
@@ -48,6 +54,10 @@ export function parseBackboneOptions(argv: readonly string[]): BackboneOptions {
       const raw = value();
       options.orders = Number(raw);
       if (!/^\d+$/.test(raw)) throw new Error(`--orders expects a whole number, got "${raw}"`);
+    } else if (flag === '--patience') {
+      const raw = value();
+      if (!/^\d+$/.test(raw) || Number(raw) === 0) throw new Error(`--patience expects a positive whole number of seconds, got "${raw}"`);
+      options.patience = { stallMs: Number(raw) * 1000, maxMs: Math.max(DEFAULT_PATIENCE.maxMs, Number(raw) * 1000) };
     } else if (flag === '--exit-when-done') options.exitWhenDone = true;
     else if (flag === '--json') options.jsonFile = value();
     else if (flag === '--against') options.against = true;

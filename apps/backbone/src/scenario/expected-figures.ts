@@ -2,6 +2,14 @@ import { count, type Tally } from '../summary/summary-section';
 import { skuOf } from './scenario-catalog';
 import { plantedCount, type PlannedOrder, type ScenarioPlan } from './scenario-plan';
 
+/** What happened besides the plan, as the driver and the simulators recorded it. */
+export interface PlayedFacts {
+  /** The carrier pushed the undocumented status (carrier simulators in the driver's process). */
+  undocumentedCarrierStatus: boolean;
+  /** Notification deliveries the provider repeated on its own (not acknowledged in time). */
+  providerRetries: number;
+}
+
 /** What the summary must show for a plan, given which services ran. */
 export interface ExpectedFigures {
   'orders placed': number;
@@ -28,7 +36,7 @@ export interface ExpectedFigures {
  * as does every marketplace order (the marketplace collects the money; no provider notification
  * reaches us). With fulfillment-service running, see {@link fulfilmentExpectations}.
  */
-export function expectedFigures(plan: ScenarioPlan, available: ReadonlySet<string>, played: { undocumentedCarrierStatus: boolean } = { undocumentedCarrierStatus: true }): ExpectedFigures {
+export function expectedFigures(plan: ScenarioPlan, available: ReadonlySet<string>, played: PlayedFacts = { undocumentedCarrierStatus: true, providerRetries: 0 }): ExpectedFigures {
   const byChannel: Tally = {};
   const byState: Tally = {};
   let paid = 0;
@@ -37,7 +45,8 @@ export function expectedFigures(plan: ScenarioPlan, available: ReadonlySet<strin
     count(byState, planned.payment ? 'paid' : 'pending_payment');
     if (planned.payment) paid++;
   }
-  const duplicates = plan.orders.reduce((sum, planned) => sum + (planned.payment?.redeliveries ?? 0), 0);
+  // The provider's own retries of a delivery not acknowledged in time are answered `duplicate` too.
+  const duplicates = plan.orders.reduce((sum, planned) => sum + (planned.payment?.redeliveries ?? 0), 0) + played.providerRetries;
   const notifications: Tally = { accepted: paid };
   if (duplicates > 0) notifications['duplicate'] = duplicates;
   if (plan.forgedNotifications.length > 0) notifications['refused:BAD_SIGNATURE'] = plan.forgedNotifications.length;

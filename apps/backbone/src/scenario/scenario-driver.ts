@@ -3,10 +3,13 @@ import type { Endpoints } from '../services/service-part';
 import { mapConcurrently } from '../summary/http-json';
 import { bankFeedMessages, bankStatementLines, type SettledTrade } from './bank-feed';
 import { sendForgedWechatpayNotification, type ForgerKnowledge } from './forged-notification';
-import { plantedCount, type ScenarioPlan } from './scenario-plan';
+import { plantedCount, type PlannedOrder, type ScenarioPlan } from './scenario-plan';
 import { SimulatorsClient } from './simulators.client';
-import { waitUntilOrdersLeave } from './order-progress';
-import { waitUntilQuiet } from './quiescence';
+import { CarrierPlayer } from './carrier-player';
+import { countProviderRetries } from './provider-retries';
+import { BEFORE_PLAN, ON_THE_WAY, waitUntilOrdersLeave } from './order-progress';
+import { DEFAULT_PATIENCE, type Patience } from './patience';
+import { activity, waitUntilQuiet } from './quiescence';
 
 /** Progress of one step: `done` of `total`. */
 export interface StepProgress {
@@ -21,6 +24,8 @@ export interface ScenarioOutcome {
   skipped: Array<{ step: string; needs: string }>;
   /** Answers the scenario did not expect (a webhook refused, a payment never acknowledged…). */
   problems: string[];
+  /** Notification deliveries the provider repeated on its own (see {@link countProviderRetries}). */
+  providerRetries: number;
 }
 
 /** Everything the driver needs: where the services are, which exist, what a forger would know. */
@@ -29,25 +34,18 @@ export interface DriverSetup {
   available: ReadonlySet<string>;
   forger: Omit<ForgerKnowledge, 'gatewayUrl'>;
   onProgress: (progress: StepProgress) => void;
-  /** Longest wait for the services to finish the work (default 120 s). */
-  settleTimeoutMs?: number;
+  /** How long to wait for the services to finish the work: as long as they make progress (default {@link DEFAULT_PATIENCE}). */
+  patience?: Patience;
   /** Where the simulated bank feed publishes statement lines (the bus or the broker). */
   bankFeed?: MessageProducer;
-  /** The next morning's 09:00 work of the running services (the reconciliation report). */
-  endOfDay?: (businessDate: string) => Promise<void>;
+  /**
+   * The next morning's 09:00 work of the running services (the reconciliation report).
+   * `flowsRecordedBy`: every payment and refund of the day was recorded by then (epoch ms).
+   */
+  endOfDay?: (businessDate: string, flowsRecordedBy: number) => Promise<void>;
   /** The carrier pushes an undocumented status code (in-process carrier simulators only). */
   pushUndocumentedStatus?: (trackingNumber: string) => Promise<void>;
 }
-
-/** Order states of work still under way before a plan is issued. */
-const BEFORE_PLAN = new Set(['paid', 'inventory_reserved', 'ready_to_dispatch']);
-/** Order states of a parcel on its way. */
-const ON_THE_WAY = new Set(['dispatch_planned', 'partially_shipped', 'shipped', 'in_delivery']);
-/** Every parcel is delivered within seconds once the carriers have pushed; an order still on its way after this stays so (the summary shows it). */
-const DELIVERY_WAIT_MS = 20_000;
-
-/** A first track this long after the waybill is "manual audit" on the credibility scale (> 120 s). */
-const LATE_FIRST_TRACK_MS = 200_000;
 
 const CONCURRENCY = 8;
 const notifyPath = { WECHAT_PAY: 'wechatpay', ALIPAY: 'alipay' } as const;
@@ -60,9 +58,10 @@ const notifyPath = { WECHAT_PAY: 'wechatpay', ALIPAY: 'alipay' } as const;
  */
 export async function playScenario(plan: ScenarioPlan, setup: DriverSetup): Promise<ScenarioOutcome> {
   const { endpoints, available, onProgress } = setup;
+  const patience = setup.patience ?? DEFAULT_PATIENCE;
   const gatewayUrl = endpoints['channel-gateway'] as string;
   const simulators = new SimulatorsClient(endpoints['simulators'] as string);
-  const outcome: ScenarioOutcome = { skipped: [], problems: [] };
+  const outcome: ScenarioOutcome = { skipped: [], problems: [], providerRetries: 0 };
   const step = async <T>(name: string, items: readonly T[], work: (item: T) => Promise<void>) => {
     let done = 0;
     onProgress({ step: name, done, total: items.length });
@@ -88,7 +87,7 @@ export async function playScenario(plan: ScenarioPlan, setup: DriverSetup): Prom
   await step('notifications acknowledged', paid, async ({ order, payment }) => {
     if (!payment || !order.outTradeNo) return;
     const outTradeNo = order.outTradeNo;
-    await waitUntil(`the notification of ${outTradeNo} acknowledged`, 60_000, async () => (await simulators.deliveries(payment.provider, outTradeNo)).some((delivery) => delivery.acknowledged));
+    await waitUntil(`the notification of ${outTradeNo} acknowledged`, patience.stallMs, async () => (await simulators.deliveries(payment.provider, outTradeNo)).some((delivery) => delivery.acknowledged));
   });
   await step('duplicate deliveries', paid.filter((planned) => (planned.payment?.redeliveries ?? 0) > 0), async ({ order, payment }) => {
     if (!payment || !order.outTradeNo) return;
@@ -100,27 +99,17 @@ export async function playScenario(plan: ScenarioPlan, setup: DriverSetup): Prom
     if (status !== 401) outcome.problems.push(`the forged notification for ${forged.outTradeNo} answered ${status}, not 401`);
   });
 
-  const settleTimeoutMs = setup.settleTimeoutMs ?? 120_000;
   if (available.has('fulfillment-service') && endpoints['logistics-simulators']) {
-    const orderService = endpoints['order-service'] as string;
-    onProgress({ step: 'reservations and dispatch plans', done: 0, total: 1 });
-    // A ready order waits out the dispatch decision window (related orders) before it is planned;
-    // then its waybills are requested.
-    const unplanned = await waitUntilOrdersLeave(orderService, paid, BEFORE_PLAN, settleTimeoutMs);
-    await waitUntilQuiet(endpoints, settleTimeoutMs);
-    onProgress({ step: 'reservations and dispatch plans', done: 1, total: 1 });
-    if (unplanned.length > 0) outcome.problems.push(`orders not planned within ${settleTimeoutMs} ms: ${unplanned.join(', ')}`);
-    await playCarriers(plan, endpoints['logistics-simulators'], setup, step, outcome);
-    onProgress({ step: 'parcels delivered', done: 0, total: 1 });
-    await waitUntilOrdersLeave(orderService, paid, ON_THE_WAY, DELIVERY_WAIT_MS);
-    onProgress({ step: 'parcels delivered', done: 1, total: 1 });
+    await playFulfilment(plan, paid, setup, patience, step, outcome);
   } else {
     for (const name of ['stock-out after payment', 'dispatch plans and sandbox validation', 'carrier tracks (late, unknown status)']) outcome.skipped.push({ step: name, needs: 'fulfillment-service' });
   }
 
+  // Refunds (the stock-out) settle too: the statement is read once the services are quiet, when
+  // every payment and refund of the day has happened.
+  await waitUntilQuiet(endpoints, patience.stallMs);
+  const flowsRecordedBy = Date.now();
   if (available.has('reconciliation-service') && setup.bankFeed) {
-    // Refunds (the stock-out) settle too: the statement is read once the services are quiet.
-    await waitUntilQuiet(endpoints, settleTimeoutMs);
     const trades = new Map<string, SettledTrade>();
     await step('bank statement (settled trades)', paid, async ({ order, payment }) => {
       if (!payment || !order.outTradeNo) return;
@@ -134,36 +123,46 @@ export async function playScenario(plan: ScenarioPlan, setup: DriverSetup): Prom
   }
 
   onProgress({ step: 'settling', done: 0, total: 1 });
-  await waitUntilQuiet(endpoints, settleTimeoutMs);
+  await waitUntilQuiet(endpoints, patience.stallMs);
   onProgress({ step: 'settling', done: 1, total: 1 });
   if (available.has('reconciliation-service') && setup.endOfDay) {
-    await step('09:00 report for the day', [plan.businessDate], async (businessDate) => setup.endOfDay?.(businessDate));
-    await waitUntilQuiet(endpoints, settleTimeoutMs);
+    await step('09:00 report for the day', [plan.businessDate], async (businessDate) => setup.endOfDay?.(businessDate, flowsRecordedBy));
+    await waitUntilQuiet(endpoints, patience.stallMs);
   } else {
     outcome.skipped.push({ step: '09:00 report for the day', needs: 'reconciliation-service' });
   }
+  outcome.providerRetries = await countProviderRetries(simulators, paid);
   return outcome;
 }
 
 type Step = <T>(name: string, items: readonly T[], work: (item: T) => Promise<void>) => Promise<void>;
 
 /**
- * The carriers move every parcel to delivery; the first waybill (by tracking number) gets its
- * first track late, and the second one also an undocumented status code after delivery.
+ * Reservations, plans and parcels: waits (as long as the services make progress) until every paid
+ * order has its plan, then has the carriers take each waybill to delivery as it appears, until no
+ * paid order is on its way any more.
  */
-async function playCarriers(plan: ScenarioPlan, logisticsUrl: string, setup: DriverSetup, step: Step, outcome: ScenarioOutcome): Promise<void> {
-  const waybills = (await (await fetch(`${logisticsUrl}/simulator/carriers/waybills`)).json()) as Array<{ trackingNumber: string }>;
-  const ordered = waybills.map((waybill) => waybill.trackingNumber).sort();
-  const late = plantedCount(plan, 'late-track') > 0 ? ordered[0] : undefined;
-  const unknown = plantedCount(plan, 'unknown-carrier-status') > 0 ? ordered[1] : undefined;
-  await step('carrier tracks to delivery', ordered, async (trackingNumber) => {
-    const options = trackingNumber === late ? { firstTrackAfterMs: LATE_FIRST_TRACK_MS } : {};
-    const response = await fetch(`${logisticsUrl}/simulator/carriers/waybills/${encodeURIComponent(trackingNumber)}/lifecycle`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(options) });
-    await response.text();
-    if (!response.ok) outcome.problems.push(`the carrier lifecycle of ${trackingNumber} answered ${response.status}`);
+async function playFulfilment(plan: ScenarioPlan, paid: readonly PlannedOrder[], setup: DriverSetup, patience: Patience, step: Step, outcome: ScenarioOutcome): Promise<void> {
+  const { endpoints, onProgress } = setup;
+  const orderService = endpoints['order-service'] as string;
+  const counters = () => activity(endpoints);
+  onProgress({ step: 'reservations and dispatch plans', done: 0, total: 1 });
+  // A ready order waits out the dispatch decision window (related orders) before it is planned;
+  // then its waybills are requested.
+  const unplanned = await waitUntilOrdersLeave(orderService, paid, BEFORE_PLAN, patience, counters);
+  await waitUntilQuiet(endpoints, patience.stallMs);
+  onProgress({ step: 'reservations and dispatch plans', done: 1, total: 1 });
+  if (unplanned.length > 0) outcome.problems.push(`orders not planned (no progress for ${patience.stallMs} ms): ${unplanned.join(', ')}`);
+  const carriers = new CarrierPlayer(endpoints['logistics-simulators'] as string, { lateTrack: plantedCount(plan, 'late-track') > 0, unknownStatus: plantedCount(plan, 'unknown-carrier-status') > 0 }, {
+    step,
+    pushUndocumentedStatus: setup.pushUndocumentedStatus,
+    problem: (text) => outcome.problems.push(text),
   });
-  if (unknown && setup.pushUndocumentedStatus) await step('an undocumented carrier status', [unknown], (trackingNumber) => setup.pushUndocumentedStatus?.(trackingNumber) ?? Promise.resolve());
-  else if (unknown) outcome.skipped.push({ step: 'an undocumented carrier status', needs: 'carrier simulators in this process' });
+  const playAndCount = async () => ({ played: await carriers.playNew().catch((error: unknown) => String(error)), counters: await counters() });
+  const undelivered = await waitUntilOrdersLeave(orderService, paid, ON_THE_WAY, patience, playAndCount);
+  onProgress({ step: 'parcels delivered', done: 1, total: 1 });
+  if (undelivered.length > 0) outcome.problems.push(`orders not delivered (no progress for ${patience.stallMs} ms): ${undelivered.join(', ')}`);
+  if (carriers.unknownStatusSkipped) outcome.skipped.push({ step: 'an undocumented carrier status', needs: 'carrier simulators in this process' });
 }
 
 /** Polls `check` until it holds, or fails naming `what`. */

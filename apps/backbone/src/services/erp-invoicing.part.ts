@@ -44,7 +44,8 @@ export async function startErpSimulator(backboneBus: BackboneBus, logger: Logger
   // It may start before the services that create these topics (its own process, multi-process mode).
   await bus.ensureTopics([Topics.orderEvents, Topics.ingressInvoices].map((topic) => ({ topic, partitions: TOPIC_PARTITIONS })));
   await bus.subscribe<DecodedRecord>({
-    groupId: 'erp-simulator',
+    // The group goes with the run's topics: two runs on one broker must not share (and rebalance) it.
+    groupId: `${backboneBus.kind === 'kafka' ? backboneBus.topicPrefix : ''}erp-simulator`,
     topics: [Topics.orderEvents],
     decode: (bytes) => decode(bytes),
     handler: async (message) => {

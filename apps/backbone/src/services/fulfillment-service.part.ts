@@ -18,6 +18,17 @@ interface ShipmentView {
 }
 interface FulfilmentReviewItem {
   cause?: string;
+  trackingNumber?: string | null;
+  raisedAt?: number;
+}
+
+/**
+ * Whether a review item belongs to this run: one about a parcel, when the parcel is one of this
+ * run's waybills; any other, when raised since the run started. The service's schema may be
+ * shared with earlier runs (an existing DATABASE_URL), whose items stay in its queue.
+ */
+function ofThisRun(item: FulfilmentReviewItem, waybills: ReadonlySet<string>, runStartedAt: Date): boolean {
+  return item.trackingNumber ? waybills.has(item.trackingNumber) : (item.raisedAt ?? 0) >= runStartedAt.getTime();
 }
 
 /** fulfillment-service: reservation, sandbox validation of dispatch proposals, waybills, tracking. */
@@ -62,7 +73,8 @@ export const fulfillmentServicePart: ServicePart = {
       count(parcels, view ? (view.shipment.status ?? `no track yet (waybill ${view.shipment.waybillState.toLowerCase()})`) : 'unknown to fulfillment-service');
     });
     const reviews: Tally = {};
-    for (const item of await getJson<FulfilmentReviewItem[]>(`${base}/review-items`)) count(reviews, item.cause ?? 'unknown');
+    const ours = new Set(waybills.map((waybill) => waybill.trackingNumber));
+    for (const item of await getJson<FulfilmentReviewItem[]>(`${base}/review-items`)) if (ofThisRun(item, ours, context.runStartedAt)) count(reviews, item.cause ?? 'unknown');
     return { part: 'fulfillment-service', tallies: { 'parcels by status': parcels, 'review items by cause (fulfillment-service)': reviews }, figures: { waybills: waybills.length }, files: [] };
   },
 };

@@ -27,7 +27,7 @@ interface OrderEventView {
 
 /** Ids of the orders placed during this run, from the service's own event store. */
 async function ordersPlacedSince(context: SummaryContext): Promise<string[]> {
-  const pool = createPool({ url: context.databaseUrl, schema: ORDER_SERVICE_SCHEMA, max: 1, applicationName: 'backbone-summary' });
+  const pool = createPool({ url: context.databaseUrl, schema: context.orderServiceSchema ?? ORDER_SERVICE_SCHEMA, max: 1, applicationName: 'backbone-summary' });
   try {
     const { rows } = await pool.query<{ stream_id: string }>(`SELECT stream_id FROM events WHERE event_type = 'OrderPlaced' AND recorded_at >= $1 ORDER BY global_position`, [context.runStartedAt]);
     return rows.map((row) => row.stream_id);

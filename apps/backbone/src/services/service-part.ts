@@ -52,6 +52,8 @@ export interface SummaryContext {
   runStartedAt: Date;
   /** Where reconciliation-service writes its report files for this run. */
   reportDir?: string;
+  /** order-service's schema, when not its default (multi-process mode gives each run its own). */
+  orderServiceSchema?: string;
 }
 
 /**

@@ -52,7 +52,7 @@ export async function collectSummary(
   for (const part of available) if (part.summarize) sections.push(await part.summarize(context));
   const tallies = Object.assign({}, ...sections.map((section) => section.tallies)) as Record<string, Tally>;
   const figures = Object.assign({}, ...sections.map((section) => section.figures)) as Record<string, number>;
-  const played = { undocumentedCarrierStatus: !run.outcome.skipped.some((entry) => entry.step === 'an undocumented carrier status') };
+  const played = { undocumentedCarrierStatus: !run.outcome.skipped.some((entry) => entry.step === 'an undocumented carrier status'), providerRetries: run.outcome.providerRetries };
   const expected = expectedFigures(run.plan, new Set(available.map((part) => part.name)), played);
   return {
     runId: run.plan.runId,
@@ -61,7 +61,7 @@ export async function collectSummary(
     endpoints: { ...context.endpoints },
     notAvailable: parts.filter((part) => !part.available).map((part) => ({ part: part.name, reason: part.unavailableReason ?? 'not available' })),
     tallies,
-    figures,
+    figures: { ...figures, 'provider retries (delivery not acknowledged in time)': run.outcome.providerRetries },
     files: sections.flatMap((section) => section.files),
     planted: plantedFacts(run.plan),
     expected,

@@ -19,6 +19,8 @@ export function renderSummary(summary: BackboneSummary): string {
   row('orders by state', tallyText(summary.tallies['orders by state']));
   row('channel orders by channel', tallyText(summary.tallies['channel orders accepted by channel']));
   row('payment notifications by outcome', tallyText(summary.tallies['payment notifications by outcome']));
+  const retries = summary.figures['provider retries (delivery not acknowledged in time)'] ?? 0;
+  if (retries > 0) row('  of the duplicates, provider retries', `${retries} (a delivery not acknowledged within the provider's timeout)`);
   const plans = summary.tallies['dispatch plans by outcome'] ?? {};
   row('dispatch plans (order log)', fromPart('fulfillment-service', () => `issued ${plans['issued'] ?? 0}, rejected in sandbox ${plans['rejected in sandbox'] ?? 0}`));
   row('parcels by status', fromPart('fulfillment-service', () => tallyText(summary.tallies['parcels by status'])));
