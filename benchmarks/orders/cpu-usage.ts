@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** CPU seconds a process has used (user + system), from /proc (Linux); null elsewhere. */
 export function processCpuSeconds(pid: number): number | null {
@@ -20,5 +20,41 @@ export function machineCpuSeconds(): { busy: number; total: number } | null {
     return { busy: (total - idle) / 100, total: total / 100 };
   } catch {
     return null;
+  }
+}
+
+/** CPU seconds used so far by each process whose command name is `name` (e.g. every `postgres` backend), by pid; null off Linux. */
+export function namedProcessesCpuSeconds(name: string): Map<number, number> | null {
+  try {
+    const byPid = new Map<number, number>();
+    for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+      const stat = readFileSafe(`/proc/${pid}/stat`);
+      const seconds = stat?.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === name ? processCpuSeconds(Number(pid)) : null;
+      if (seconds !== null) byPid.set(Number(pid), seconds);
+    }
+    return byPid;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds the processes used between two {@link namedProcessesCpuSeconds} samples (a process that ended meanwhile is not counted). */
+export function cpuSecondsBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let seconds = 0;
+  for (const [pid, end] of after) seconds += end - (before.get(pid) ?? 0);
+  return seconds;
+}
+
+/** The pid in a pid file (the Kafka broker's `.kafka/broker.pid`), or undefined. */
+export function pidFromFile(file: string): number | undefined {
+  const pid = Number(readFileSafe(file)?.trim());
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+function readFileSafe(file: string): string | undefined {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return undefined; // the process ended meanwhile
   }
 }

@@ -14,6 +14,7 @@
  * BENCH_SERVICE_LOG_LEVEL sets its log level (default warn).
  */
 import { randomBytes } from 'node:crypto';
+import { resolve } from 'node:path';
 import { Pool } from 'pg';
 import { decode, Topics, type DecodedRecord } from '@oms/contracts';
 import { InMemoryInboxStore, KafkaMessageBus, KafkaTopicAdmin, type MessageProducer } from '@oms/messaging';
@@ -22,7 +23,7 @@ import { percentile } from '../store/stats';
 import { loadOrdersBenchOptions, type OrdersBenchOptions } from './bench-options';
 import { benchOrderIdOf } from './bench-order-id';
 import { orderMessages } from './bench-orders';
-import { machineCpuSeconds, processCpuSeconds } from './cpu-usage';
+import { cpuSecondsBetween, machineCpuSeconds, namedProcessesCpuSeconds, pidFromFile, processCpuSeconds } from './cpu-usage';
 import { OrderFlowTracker } from './order-flow.tracker';
 import { spawnOrderService } from './service-process';
 
@@ -47,20 +48,37 @@ async function drive(producer: MessageProducer, tracker: OrderFlowTracker, prefi
   return orderIds;
 }
 
-/** CPU used while measuring: the service process's, and the whole machine's busy share. */
+/** CPU used while measuring, per part of the machine: where each order's cost goes. */
 interface CpuSample {
-  service: number | null;
+  parts: Array<[string, number | null]>;
+  /** Per backend: PostgreSQL runs a process per connection. */
+  postgres: Map<number, number> | null;
   machine: { busy: number; total: number } | null;
 }
 
+const BROKER_PID_FILE = resolve(__dirname, '../../.kafka/broker.pid');
+
 function sampleCpu(servicePid: number | undefined): CpuSample {
-  return { service: servicePid ? processCpuSeconds(servicePid) : null, machine: machineCpuSeconds() };
+  const brokerPid = pidFromFile(BROKER_PID_FILE);
+  return {
+    parts: [
+      ['order-service', servicePid ? processCpuSeconds(servicePid) : null],
+      ['Kafka broker', brokerPid ? processCpuSeconds(brokerPid) : null],
+      ['bench driver', process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6],
+    ],
+    postgres: namedProcessesCpuSeconds('postgres'),
+    machine: machineCpuSeconds(),
+  };
 }
 
 function cpuLine(before: CpuSample, after: CpuSample, orders: number): string {
-  const service = before.service !== null && after.service !== null ? `order-service ${(((after.service - before.service) * 1000) / orders).toFixed(1)} ms CPU/order` : 'order-service CPU n/a';
+  const parts = before.parts.map(([name, start], index) => {
+    const end = after.parts[index]?.[1];
+    return start === null || end === null || end === undefined ? `${name} n/a` : `${name} ${(((end - start) * 1000) / orders).toFixed(1)}`;
+  });
+  const database = before.postgres && after.postgres ? `PostgreSQL ${((cpuSecondsBetween(before.postgres, after.postgres) * 1000) / orders).toFixed(1)}` : 'PostgreSQL n/a';
   const machine = before.machine && after.machine ? `machine ${((100 * (after.machine.busy - before.machine.busy)) / (after.machine.total - before.machine.total)).toFixed(0)} % busy (all cores)` : 'machine CPU n/a';
-  return `${service}; ${machine}`;
+  return `ms CPU/order: ${[...parts, database].join(', ')}; ${machine}`;
 }
 
 function report(options: OrdersBenchOptions, tracker: OrderFlowTracker, orderIds: string[], sendMs: number, cpu: string): void {

@@ -13,8 +13,9 @@ import type { PaymentIngressService } from './payment-ingress.service';
  * COMMIT, so a batch of another partition appending to the same order waits milliseconds.
  *
  * A version conflict found at the flush means an order's committed state in this process was
- * behind: it is forgotten, and the messaging layer re-runs the chunk with a savepoint per message,
- * where the conflict is resolved as usual (the order re-read, the command decided again).
+ * behind (or a "new" order existed): it is marked stale, and the messaging layer runs the chunk
+ * again, where the order is read from its stream and the command decided again — and, should the
+ * flush fail once more, with a savepoint per message, resolving conflicts one message at a time.
  */
 export function chunkWriteBehind(store: EventStore, committed: CommittedOrderCache, payments: PaymentIngressService): WriteBehind<PoolClient> {
   return {
@@ -27,7 +28,8 @@ export function chunkWriteBehind(store: EventStore, committed: CommittedOrderCac
         await payments.registerDeferred(client); // its decisions append to the buffer: before the flush
         await store.flushAppends(client);
       } catch (error) {
-        if (error instanceof ConcurrencyError) committed.forget(error.streamId);
+        // The chunk runs again: the order must then be read, not taken from memory or assumed new.
+        if (error instanceof ConcurrencyError) committed.markStale(error.streamId);
         throw asTransientIfLockTimeout(error);
       }
     },

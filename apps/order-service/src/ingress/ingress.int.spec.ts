@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import { decode, encode, Topics, type DecodedRecord, type OutgoingMessage, type RecordName, type RecordTypes } from '@oms/contracts';
 import { EventStore } from '@oms/event-store';
 import { InProcessBus, PostgresInboxStore, type Subscription } from '@oms/messaging';
+import { withTransaction } from '@oms/postgres';
 import { createTestSchema, waitFor, type TestSchema } from '@oms/testing';
 import { migrateOrderService } from '../database/all-migrations';
 import { OrderCommandService } from '../orders/order-command.service';
@@ -120,6 +121,40 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
     await bus.producer.send([message(Topics.ingressPayments, outTradeNo, 'PaymentConfirmation', order.confirmation, 'pc-2')]);
     await waitFor('the order paid', async () => (await types(order.orderId)).includes('OrderPaid'));
     expect(await types(order.orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted', 'PaymentConfirmed', 'OrderPaid', 'InventoryReservationRequested']);
+  });
+
+  describe('a chunk whose held-back appends rest on a stale belief', () => {
+    const consumed = (outgoing: OutgoingMessage, messageId: string) => ({ ...outgoing, partition: 0, offset: '0', groupId: 'other-instance', timestamp: 0, traceparent: undefined, messageId, rawValue: outgoing.value, value: decode(outgoing.value) });
+
+    it('re-reads an order another instance moved on since this one last saw it, and decides again', async () => {
+      const order = orderRecords(runId, 12);
+      const outTradeNo = order.notification.outTradeNo;
+      await bus.producer.send([message(Topics.ingressOrders, `MINI_PROGRAM:${order.channelOrder.channelOrderId}`, 'ChannelOrder', order.channelOrder, 'co-12')]);
+      await waitFor('the order placed', async () => (await types(order.orderId)).length === 1);
+      // Another instance (its own memory) accepts the notification: this instance still holds the order at v1.
+      const otherStore = new EventStore(db.pool);
+      const otherOrders = new OrderCommandService(otherStore, new OrderStreamRepository(otherStore), new TransactionOrderCache(), new CommittedOrderCache(), rejected, testLogger());
+      const otherPayments = new PaymentIngressService(new PaymentRoutingRepository(), otherOrders, testLogger());
+      await withTransaction(db.pool, (client) => otherPayments.handle(consumed(message(Topics.ingressPayments, outTradeNo, 'PaymentNotification', order.notification, 'pn-12'), 'pn-12'), client));
+      await bus.producer.send([message(Topics.ingressPayments, outTradeNo, 'PaymentConfirmation', order.confirmation, 'pc-12')]);
+      await waitFor('the order paid', async () => (await types(order.orderId)).includes('OrderPaid'));
+      expect(await types(order.orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted', 'PaymentConfirmed', 'OrderPaid', 'InventoryReservationRequested']);
+      expect(await store.verify(order.orderId)).toMatchObject({ ok: true, eventsChecked: 5 });
+    });
+
+    it('recognises an order re-sent in a later chunk (assumed new, found existing) as the same order', async () => {
+      const order = orderRecords(runId, 13);
+      const key = `MINI_PROGRAM:${order.channelOrder.channelOrderId}`;
+      await bus.producer.send([message(Topics.ingressOrders, key, 'ChannelOrder', order.channelOrder, 'co-13')]);
+      await waitFor('the order placed', async () => (await types(order.orderId)).length === 1);
+      await bus.producer.send([message(Topics.ingressOrders, key, 'ChannelOrder', order.channelOrder, 'co-13-resent')]);
+      const handled = await waitFor('the re-sent order handled', async () => (await db.pool.query<{ outcome: string }>("SELECT outcome FROM messaging_inbox WHERE message_id = 'co-13-resent'")).rows[0]);
+      expect(handled.outcome).not.toBe('dead-lettered');
+      await bus.producer.send([message(Topics.ingressPayments, order.notification.outTradeNo, 'PaymentNotification', order.notification, 'pn-13')]);
+      await waitFor('the notification accepted', async () => (await types(order.orderId)).includes('PaymentNotificationAccepted'));
+      expect(await types(order.orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted']);
+      expect(await rejected.forOrder(db.pool, order.orderId)).toEqual([]);
+    });
   });
 
   it('keeps an invoice for an order that does not exist in rejected_commands', async () => {

@@ -14,6 +14,8 @@ const DEFAULT_LIMIT = 50_000;
  */
 export class CommittedOrderCache {
   private readonly orders = new Map<string, LoadedOrder>();
+  /** Orders whose state here — or the assumption that they are new — proved wrong: read them from their stream. */
+  private readonly stale = new Set<string>();
   /** Latest transaction per consumer partition (`topic:partition`), promoted when its batch commits. */
   private readonly pending = new Map<string, TransactionOrders>();
 
@@ -25,6 +27,21 @@ export class CommittedOrderCache {
 
   forget(orderId: string): void {
     this.orders.delete(orderId);
+  }
+
+  /**
+   * What this process believed about the order proved wrong (an append at its version failed):
+   * forget its state, and do not assume it is new either, until a committed state is promoted.
+   */
+  markStale(orderId: string): void {
+    this.orders.delete(orderId);
+    this.stale.add(orderId);
+    if (this.stale.size > this.limit) this.stale.delete(this.stale.values().next().value as string);
+  }
+
+  /** True while the order must be read from its stream (see {@link markStale}). */
+  isStale(orderId: string): boolean {
+    return this.stale.has(orderId);
   }
 
   /**
@@ -52,6 +69,7 @@ export class CommittedOrderCache {
   promote(transaction: TransactionOrders): void {
     for (const order of transaction.orders.values()) {
       const known = this.orders.get(order.orderId);
+      this.stale.delete(order.orderId);
       if (known && known.state.version > order.state.version) continue;
       this.orders.delete(order.orderId); // re-insert: Map order is the recency order
       this.orders.set(order.orderId, order);

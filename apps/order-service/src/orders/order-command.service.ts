@@ -78,7 +78,7 @@ export class OrderCommandService {
     if (inTransaction) return { order: inTransaction, verified: true, speculative: false };
     const committed = fresh ? undefined : this.committed.get(orderId);
     if (committed) return { order: committed, verified: false, speculative: false };
-    if (!fresh && request.command.type === 'PlaceOrder') return { order: { orderId, state: initialState }, verified: false, speculative: true };
+    if (!fresh && request.command.type === 'PlaceOrder' && !this.committed.isStale(orderId)) return { order: { orderId, state: initialState }, verified: false, speculative: true };
     const order = await this.streams.load(orderId, client);
     // An empty stream is not kept: the order may be committed by another transaction any moment
     // (a parked payment looks again), and a re-read of nothing is cheap.

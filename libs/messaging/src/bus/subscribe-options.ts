@@ -23,7 +23,8 @@ export type MessageDecoder<TValue> = (value: Buffer, record: { topic: string; he
  * `flush` after its last, `end` whatever happened (after COMMIT or ROLLBACK). Only a chunk running
  * without savepoints holds writes back; one re-run with a savepoint per message writes each
  * message's effects as it goes, so a failure is still pinned to its message. A `flush` failing
- * with anything but a transient error re-runs the chunk that way.
+ * with anything but a transient error re-runs the chunk once more as it was (the handler should
+ * have dropped whatever belief proved stale), then that way.
  */
 export interface WriteBehind<TClient> {
   begin(tx: TClient): void;

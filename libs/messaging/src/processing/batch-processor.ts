@@ -45,12 +45,22 @@ export class BatchProcessor<TValue, TClient> {
     // Savepoints cost two round trips per message: a chunk first runs without them, and only a
     // chunk where some message failed runs again with one per message, isolating the failure.
     let isolated = false;
+    // Held-back writes that fail (a version conflict with another partition's batch, found only at
+    // the flush) get one more run as they were — the handlers re-read what proved stale — before
+    // the chunk is isolated.
+    let flushRetried = false;
     for (let attempt = 1; ; attempt++) {
       let summary: BatchSummary;
       try {
         summary = await this.runTransaction(chunk, control, attempt, isolated);
       } catch (error) {
         if (error instanceof StoppedWhileRetrying) return false;
+        if (error instanceof HeldBackWritesFailed && !flushRetried) {
+          this.context.logger.info('the writes a chunk held back failed; running it again', { ...this.range(chunk), ...errorFields(error.cause) });
+          flushRetried = true;
+          attempt -= 1; // not a failed attempt: the same records again, at once
+          continue;
+        }
         if (error instanceof MessageNeedsIsolation) {
           this.context.logger.info('a message failed; running its chunk again with a savepoint per message', { ...this.range(chunk), ...errorFields(error.cause) });
           isolated = true;
@@ -136,16 +146,19 @@ export class BatchProcessor<TValue, TClient> {
   }
 }
 
+/** The writes a chunk held back failed at the flush: the failure belongs to no single message yet. */
+class HeldBackWritesFailed extends MessageNeedsIsolation {}
+
 /**
  * Writes what the chunk's handlers held back. The failure belongs to no single message (a version
  * conflict of one of them, found only now), so anything but a transient error re-runs the chunk
- * with a savepoint per message, where each message writes as it goes.
+ * once more as it was, then with a savepoint per message, where each message writes as it goes.
  */
 async function flushHeldBack<TClient>(writeBehind: WriteBehind<TClient>, client: TClient): Promise<void> {
   try {
     await writeBehind.flush(client);
   } catch (error) {
     if (classifyFailure(error) === 'transient') throw error;
-    throw new MessageNeedsIsolation('the writes the chunk held back failed; running it again with a savepoint per message', { cause: error });
+    throw new HeldBackWritesFailed('the writes the chunk held back failed', { cause: error });
   }
 }

@@ -133,11 +133,21 @@ describe('BatchProcessor', () => {
       expect(effects).toHaveLength(5);
     });
 
-    it('runs the chunk again with a savepoint per message, writing as it goes, when the flush fails', async () => {
+    it('runs the chunk once more as it was when the flush fails (a stale belief, dropped meanwhile)', async () => {
       const { writeBehind, write, written, calls } = heldBack([new Error('Stream order-1 is at version 6, expected 5')]);
+      const { processor, summaries } = setup(write, { writeBehind });
+      await processor.process(records(3), running, async () => undefined);
+      expect(calls).toEqual(['m0', 'm1', 'm2', 'flush', 'm0', 'm1', 'm2', 'flush']);
+      expect(written).toEqual([['m0', 'm1', 'm2']]);
+      expect(summaries).toEqual([expect.objectContaining({ processed: 3, deadLettered: 0, attempts: 1 })]);
+    });
+
+    it('runs the chunk with a savepoint per message, writing as it goes, when the flush fails twice', async () => {
+      const conflict = () => new Error('Stream order-1 is at version 6, expected 5');
+      const { writeBehind, write, written, calls } = heldBack([conflict(), conflict()]);
       const { processor, effects, summaries } = setup(write, { writeBehind });
       await processor.process(records(3), running, async () => undefined);
-      expect(calls).toEqual(['m0', 'm1', 'm2', 'flush', 'm0', 'm1', 'm2']); // the re-run holds nothing back
+      expect(calls).toEqual(['m0', 'm1', 'm2', 'flush', 'm0', 'm1', 'm2', 'flush', 'm0', 'm1', 'm2']); // the isolated run holds nothing back
       expect(written).toEqual([['m0'], ['m1'], ['m2']]);
       expect(effects).toEqual(['m0', 'm1', 'm2']);
       expect(summaries).toEqual([expect.objectContaining({ processed: 3, deadLettered: 0, attempts: 1 })]);
