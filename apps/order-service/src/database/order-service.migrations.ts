@@ -96,4 +96,16 @@ export const orderServiceMigrations: Migration[] = [
       -- A payment no longer writes a placeholder routing row: every row names its order.
       COMMENT ON COLUMN payment_order_refs.order_id IS 'NULL only in rows written before migration 005 (old parking placeholders)';`,
   },
+  {
+    component: 'order-service',
+    id: '006-order-snapshots',
+    sql: `
+      -- Snapshots of long order streams (ORDER_SNAPSHOT_EVERY): a cache of a replay, one per order.
+      CREATE TABLE order_snapshots (
+        order_id       text PRIMARY KEY,
+        stream_version integer NOT NULL,
+        snapshot       jsonb NOT NULL,
+        taken_at       timestamptz NOT NULL DEFAULT now()
+      );`,
+  },
 ];

@@ -6,6 +6,7 @@ import { APP_LOGGER, ORDER_SERVICE_CONFIG } from '../app/tokens';
 import type { OrderServiceConfig } from '../config/order-service.config';
 import { CommittedOrderCache } from './committed-order.cache';
 import { OrderCommandService } from './order-command.service';
+import { OrderSnapshotRepository } from './order-snapshot.repository';
 import { OrderStreamRepository } from './order-stream.repository';
 import { PaymentTimeoutSweeper } from './payment-timeout.sweeper';
 import { RejectedCommandRepository } from './rejected-command.repository';
@@ -14,7 +15,12 @@ import { TransactionOrderCache } from './transaction-order.cache';
 /** The command path: streams, the order caches, rejected commands, the command service, the payment timer. */
 @Module({
   providers: [
-    { provide: OrderStreamRepository, inject: [EventStore], useFactory: (store: EventStore) => new OrderStreamRepository(store) },
+    {
+      provide: OrderStreamRepository,
+      inject: [EventStore, Pool, ORDER_SERVICE_CONFIG],
+      useFactory: (store: EventStore, pool: Pool, config: OrderServiceConfig) =>
+        new OrderStreamRepository(store, config.ORDER_SNAPSHOT_EVERY > 0 ? { snapshots: new OrderSnapshotRepository(pool), every: config.ORDER_SNAPSHOT_EVERY } : undefined),
+    },
     { provide: TransactionOrderCache, useValue: new TransactionOrderCache() },
     { provide: CommittedOrderCache, useValue: new CommittedOrderCache() },
     { provide: RejectedCommandRepository, useValue: new RejectedCommandRepository() },

@@ -1,0 +1,41 @@
+import type { Pool, PoolClient } from 'pg';
+import { fromSnapshot, snapshot, type OrderSnapshot } from '@oms/order-domain';
+import type { LoadedOrder } from './loaded-order';
+
+/** What `order_snapshots` keeps: the domain's snapshot plus the Avro-only facts of {@link LoadedOrder}. */
+interface StoredSnapshot {
+  order: OrderSnapshot;
+  acceptedNotificationId?: string;
+  placedLines?: LoadedOrder['placedLines'];
+  address?: LoadedOrder['address'];
+}
+
+/**
+ * Snapshots of long order streams (`order_snapshots`, one row per order, the latest wins). A
+ * snapshot is a cache of a replay, never a source of truth: one of another layout version is
+ * ignored (the domain's `fromSnapshot`), and the events after it are always replayed on top.
+ */
+export class OrderSnapshotRepository {
+  constructor(private readonly pool: Pool) {}
+
+  /** The order as of its latest usable snapshot, or undefined (in `client`'s transaction when given). */
+  async find(orderId: string, client?: PoolClient): Promise<LoadedOrder | undefined> {
+    const { rows } = await (client ?? this.pool).query<{ snapshot: StoredSnapshot }>({ name: 'order-snapshot-find', text: 'SELECT snapshot FROM order_snapshots WHERE order_id = $1', values: [orderId] });
+    const stored = rows[0]?.snapshot;
+    const state = stored && fromSnapshot(stored.order);
+    if (!stored || !state) return undefined;
+    return { orderId, state, acceptedNotificationId: stored.acceptedNotificationId, placedLines: stored.placedLines, address: stored.address };
+  }
+
+  /** Keeps the order's state as its snapshot, unless a later one is kept already. */
+  async save(order: LoadedOrder, client: PoolClient): Promise<void> {
+    const stored: StoredSnapshot = { order: snapshot(order.state), acceptedNotificationId: order.acceptedNotificationId, placedLines: order.placedLines, address: order.address };
+    await client.query({
+      name: 'order-snapshot-save',
+      text: `INSERT INTO order_snapshots (order_id, stream_version, snapshot) VALUES ($1, $2, $3)
+             ON CONFLICT (order_id) DO UPDATE SET stream_version = EXCLUDED.stream_version, snapshot = EXCLUDED.snapshot, taken_at = now()
+             WHERE order_snapshots.stream_version < EXCLUDED.stream_version`,
+      values: [order.orderId, order.state.version, JSON.stringify(stored)],
+    });
+  }
+}
