@@ -3,7 +3,8 @@
 // track being handed to the broker to the ShipmentStatusChanged it causes being read back.
 //   node -r @swc-node/register benchmarks/fulfillment/tracks.bench.ts --rate=1000 --seconds=5 --shipments=200 --partitions=8
 import { setTimeout as sleep } from 'node:timers/promises';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'pg';
 import { decode, Topics, type DecodedRecord, type OutgoingMessage } from '@oms/contracts';
@@ -23,6 +24,11 @@ function percentile(sorted: number[], q: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
+function spread(values: number[]): { p50: number; p99: number } {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99) };
+}
+
 async function main(): Promise<void> {
   const rate = flag('rate', 1000);
   const seconds = flag('seconds', 5);
@@ -38,11 +44,15 @@ async function main(): Promise<void> {
     WAREHOUSE_API_URL: simulator.url, E_WAYBILL_API_URL: simulator.url, SF_API_URL: simulator.url, ZTO_API_URL: simulator.url, JD_API_URL: simulator.url, KUAIDI100_API_URL: simulator.url,
     TRACK_POLL_INTERVAL_MS: '0', LOG_LEVEL: 'warn',
     // Tracks are keyed by waybill: more partitions, more waybills handled at once.
-    KAFKA_TOPIC_PARTITIONS: String(partitions), KAFKA_PARTITIONS_CONCURRENTLY: String(partitions), DATABASE_POOL_SIZE: String(partitions + 8),
+    KAFKA_TOPIC_PARTITIONS: String(partitions), KAFKA_PARTITIONS_CONCURRENTLY: String(partitions), DATABASE_POOL_SIZE: String(2 * partitions + 8),
   }, join(tmpdir(), `bench-fulfillment-${runId}.log`), '/health');
   const bus = new PrefixedTopicsBus(new KafkaMessageBus({ brokers, clientId: 'tracks-bench', inbox: new InMemoryInboxStore() }), prefix);
   const sentAt = new Map<string, number>();
   const delays: number[] = [];
+  // The delay split where the service decided: track sent → status change recorded (the service's
+  // recordedAt, same machine clock) → read back (commit, outbox relay, broker, this consumer).
+  const untilRecorded: number[] = [];
+  const recordedToRead: number[] = [];
   let lastSeenAt = 0;
   try {
     await bus.subscribe<DecodedRecord>({
@@ -53,6 +63,8 @@ async function main(): Promise<void> {
         if (sent === undefined) return;
         lastSeenAt = Date.now();
         delays.push(lastSeenAt - sent);
+        untilRecorded.push(value.value.recordedAt - sent);
+        recordedToRead.push(lastSeenAt - value.value.recordedAt);
       },
     });
 
@@ -65,33 +77,47 @@ async function main(): Promise<void> {
     }, { timeoutMs: 120_000 });
     await waitFor('every shipment stored', async () => (await Promise.all(waybills.map((tn) => fetch(`${service.url}/shipments/${tn}`).then((r) => r.ok)))).every(Boolean), { timeoutMs: 60_000 });
 
-    // Replay: `rate` tracks a second for `seconds`, in 10 ms ticks, round-robin over the waybills.
+    // Replay: `rate` tracks a second for `seconds`, round-robin over the waybills. Each send takes
+    // every track due by now, so a slow send (a loaded machine) does not lower the offered rate.
     const total = rate * seconds;
-    const perTick = rate / 100;
     const t0 = Date.now() + 60_000;
+    const cpuBefore = { service: cpuMs(service.child.pid), simulator: cpuMs(simulator.child.pid), bench: process.cpuUsage() };
     const started = Date.now();
-    for (let sent = 0, tick = 0; sent < total; tick++) {
+    for (let sent = 0; sent < total; ) {
+      const due = Math.min(total, Math.floor(((Date.now() - started + 10) * rate) / 1000));
       const batch: OutgoingMessage[] = [];
-      for (; sent < Math.min(total, Math.round((tick + 1) * perTick)); sent++) {
+      for (; sent < due; sent++) {
         const trackingNumber = waybills[sent % shipments];
         const seq = Math.floor(sent / shipments);
         const occurredAt = t0 + seq * 1_000;
         batch.push(trackMessage('', trackingNumber, seq, occurredAt));
         sentAt.set(`${trackingNumber}:${occurredAt}`, Date.now());
       }
-      await bus.producer.send(batch);
-      const wait = started + (tick + 1) * 10 - Date.now();
-      if (wait > 0) await sleep(wait);
+      if (batch.length > 0) await bus.producer.send(batch);
+      await sleep(Math.max(0, 10 - ((Date.now() - started) % 10)));
     }
     const offeredSeconds = (Date.now() - started) / 1000;
     await waitFor('every status change read back', () => delays.length >= total, { timeoutMs: 120_000 }).catch(() => undefined);
+    const cpu = {
+      service: cpuMs(service.child.pid) - cpuBefore.service,
+      simulator: cpuMs(simulator.child.pid) - cpuBefore.simulator,
+      bench: (process.cpuUsage(cpuBefore.bench).user + process.cpuUsage(cpuBefore.bench).system) / 1000,
+    };
     const sorted = [...delays].sort((a, b) => a - b);
+    const stored = await storedCounts(schema);
     const report = {
       tracks: total,
       offeredPerSecond: Math.round(total / offeredSeconds),
       processedPerSecond: Math.round(delays.length / ((lastSeenAt - started) / 1000)),
       statusChangesRead: delays.length,
+      // What the service's database holds: every track written once, every status change recorded for the relay.
+      stored,
+      // CPU time each process spent during the replay, per track: what the machine's load cannot inflate much.
+      cpuMsPerTrack: Object.fromEntries(Object.entries(cpu).map(([name, ms]) => [name, Math.round((ms / total) * 1000) / 1000])),
+      loadAverage: loadavg().map((load) => Math.round(load * 100) / 100),
       syncDelayMs: { p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), max: percentile(sorted, 1) },
+      sentToRecordedMs: spread(untilRecorded),
+      recordedToReadMs: spread(recordedToRead),
     };
     console.log(JSON.stringify(report, null, 2));
   } finally {
@@ -102,6 +128,32 @@ async function main(): Promise<void> {
     await admin.deleteTopics([Topics.orderEvents, Topics.ingressCarrierTracks, Topics.fulfillmentEvents].map((topic) => `${prefix}${topic}`)).catch(() => undefined).finally(() => admin.close());
     const pool = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
     await pool.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => pool.end());
+  }
+}
+
+/** CPU time (user + system, ms) a child process has used so far, from /proc (Linux). */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ = 100)
+  } catch {
+    return NaN;
+  }
+}
+
+/** Tracks written, status changes recorded in the service's event store, and carrier calls logged. */
+async function storedCounts(schema: string): Promise<Record<string, number>> {
+  const pool = new Pool({ connectionString: testDatabaseUrl(), max: 1 });
+  try {
+    const { rows } = await pool.query<Record<string, number>>(
+      `SELECT (SELECT count(*) FROM ${schema}.track_events)::int AS "trackEvents",
+              (SELECT count(*) FROM ${schema}.events WHERE event_type = 'ShipmentStatusChanged')::int AS "statusChangesRecorded",
+              (SELECT count(*) FROM ${schema}.external_calls WHERE operation = 'query-route')::int AS "routeQueries"`,
+    );
+    return rows[0] ?? {};
+  } finally {
+    await pool.end();
   }
 }
 

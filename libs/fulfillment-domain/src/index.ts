@@ -6,3 +6,4 @@ export * from './status/order-stage';
 export * from './tracking/track-credibility';
 export * from './tracking/track-history';
 export * from './time/carrier-time';
+export * from './time/clock-skew';

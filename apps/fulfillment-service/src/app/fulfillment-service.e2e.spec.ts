@@ -162,6 +162,34 @@ describe('fulfillment-service end to end on Kafka', () => {
     expect(history.map((track) => `${track.carrierStatusCode}:${track.status}/${track.subStatus ?? '-'}`)).toEqual(['103:PICKED_UP/-', '1002:IN_TRANSIT/TRUNK', '1001:IN_TRANSIT/REGIONAL', '5:OUT_FOR_DELIVERY/-', '301:DELIVERED/-']);
   });
 
+  it('tracks reaching the carrier-tracks topic together (most likely one chunk): each event once, a change per message that moved the status, none for a duplicate or an older one', async () => {
+    await harness.publish(Topics.orderEvents, 'ord-e2e-7', 'OrderPlaced', orderPlaced('ord-e2e-7', '13900139000'));
+    await harness.publish(Topics.orderEvents, 'ord-e2e-7', 'DispatchPlanned', dispatchPlanned('ord-e2e-7', [SF_AND_ZTO[0]]));
+    const sf = await waitForWaybill('ord-e2e-7', 'S1');
+    const t0 = Date.now();
+    const track = (seq: number, code: string, at: number, nodeType?: string) => ({
+      key: sf.trackingNumber,
+      messageId: `chunk-e2e-7-${seq}`,
+      value: recordFixture('CarrierTrack', { carrier: 'SF', trackingNumber: sf.trackingNumber, carrierStatusCode: code, carrierStatusText: code, description: code, occurredAt: at, occurredAtText: new Date(at).toISOString(), rawPayload: JSON.stringify({ opCode: code, nodeType }) }),
+    });
+    // picked up, in transit (hub), picked up again (a duplicate of message 0), out for delivery, an older trunk arrival arriving late.
+    await harness.publishAll(Topics.ingressCarrierTracks, 'CarrierTrack', [track(0, '50', t0), track(1, '30', t0 + 60_000, 'TRANSIT_HUB'), track(2, '50', t0), track(3, '44', t0 + 180_000), track(4, '31', t0 + 120_000, 'TRANSIT_HUB')]);
+    await harness.events.waitFor('ShipmentStatusChanged', (value) => value.trackingNumber === sf.trackingNumber && value.carrierStatusCode === '44');
+    const { history, shipment } = await waitFor('four events stored', async () => {
+      const answer = await harness.get<{ history: TrackRow[]; shipment: Shipment }>(`/shipments/${sf.trackingNumber}`);
+      return answer.history.length === 4 && answer;
+    });
+    expect(history.map((row) => `${row.carrierStatusCode}:${row.receivedVia}`)).toEqual(['50:kafka', '30:kafka', '31:kafka', '44:kafka']);
+    expect(shipment).toMatchObject({ status: 'OUT_FOR_DELIVERY', stage: 'IN_DELIVERY' });
+    // The authoritative status was fetched before the tracks were written (the simulator knows no route: null, still written).
+    expect((await harness.get<CallLogEntry[]>(`/calls?trackingNumber=${sf.trackingNumber}`)).some((call) => call.operation === 'query-route')).toBe(true);
+    // A batched query lists every order of its waybills: found by order too.
+    expect((await harness.get<CallLogEntry[]>('/calls?orderId=ord-e2e-7')).map((call) => call.operation)).toEqual(expect.arrayContaining(['verify-phone', 'create-waybill', 'query-route']));
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // nothing else may follow
+    const changes = harness.events.of('ShipmentStatusChanged', 'ord-e2e-7').map((event) => `${event.value.carrierStatusCode}:${event.value.orderStage}`);
+    expect(changes).toEqual(['50:SHIPPED', '30:SHIPPED', '44:IN_DELIVERY']);
+  });
+
   it('WMS scans are linked to their plan; the carrier pick-up scan is the shipment time the first track is scored against', async () => {
     await harness.publish(Topics.orderEvents, 'ord-e2e-5', 'OrderPlaced', orderPlaced('ord-e2e-5', '13600136000'));
     await harness.publish(Topics.orderEvents, 'ord-e2e-5', 'DispatchPlanned', dispatchPlanned('ord-e2e-5', [SF_AND_ZTO[0]]));

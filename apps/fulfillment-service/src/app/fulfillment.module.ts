@@ -5,6 +5,7 @@ import { EventStore } from '@oms/event-store';
 import { CallLogRepository } from '../calls/call-log.repository';
 import { RecordedHttpClient } from '../calls/recorded-http.client';
 import { CarrierRegistry } from '../carriers/carrier-registry';
+import { ClockSkewMonitor } from '../clocks/clock-skew.monitor';
 import { JdAdapter } from '../carriers/jd/jd.adapter';
 import { Kuaidi100Adapter } from '../carriers/kuaidi100/kuaidi100.adapter';
 import { SfAdapter } from '../carriers/sf/sf.adapter';
@@ -25,6 +26,7 @@ import { OrderStageRepository } from '../tracking/order-stage.repository';
 import { ShipmentStatusPublisher } from '../tracking/shipment-status.publisher';
 import { StatusLagDetector } from '../tracking/status-lag.detector';
 import { ShipmentRepository } from '../tracking/shipment.repository';
+import { AuthoritativeStatus } from '../tracking/authoritative-status';
 import { TrackIngestService } from '../tracking/track-ingest.service';
 import { TrackPoller } from '../tracking/track-poller';
 import { TrackRepository } from '../tracking/track.repository';
@@ -88,10 +90,17 @@ import { APP_LOGGER, FULFILLMENT_CONFIG } from './tokens';
       useFactory: (pool: Pool, stages: OrderStageRepository, reviews: ReviewItemsRepository, config: FulfillmentServiceConfig) => new StatusLagDetector(pool, stages, reviews, config.STATUS_LAG_ALERT_MS),
     },
     {
+      provide: ClockSkewMonitor,
+      inject: [Pool, ReviewItemsRepository, APP_LOGGER, FULFILLMENT_CONFIG],
+      useFactory: (pool: Pool, reviews: ReviewItemsRepository, logger: Logger, config: FulfillmentServiceConfig) =>
+        new ClockSkewMonitor(pool, reviews, logger.child({ component: 'clocks' }), { toleranceMs: config.CLOCK_SKEW_TOLERANCE_MS, intervalMs: config.CLOCK_SKEW_CHECK_INTERVAL_MS }),
+    },
+    { provide: AuthoritativeStatus, inject: [CarrierRegistry, APP_LOGGER], useFactory: (carriers: CarrierRegistry, logger: Logger) => new AuthoritativeStatus(carriers, logger.child({ component: 'tracking' })) },
+    {
       provide: TrackIngestService,
-      inject: [CarrierRegistry, ShipmentRepository, TrackRepository, ReviewItemsRepository, ShipmentStatusPublisher, APP_LOGGER],
-      useFactory: (carriers: CarrierRegistry, shipments: ShipmentRepository, tracks: TrackRepository, reviews: ReviewItemsRepository, status: ShipmentStatusPublisher, logger: Logger) =>
-        new TrackIngestService(carriers, shipments, tracks, reviews, status, logger.child({ component: 'tracking' })),
+      inject: [CarrierRegistry, AuthoritativeStatus, ShipmentRepository, TrackRepository, ReviewItemsRepository, ShipmentStatusPublisher],
+      useFactory: (carriers: CarrierRegistry, authority: AuthoritativeStatus, shipments: ShipmentRepository, tracks: TrackRepository, reviews: ReviewItemsRepository, status: ShipmentStatusPublisher) =>
+        new TrackIngestService(carriers, authority, shipments, tracks, reviews, status),
     },
     {
       provide: TrackPoller,
@@ -106,6 +115,6 @@ import { APP_LOGGER, FULFILLMENT_CONFIG } from './tokens';
         new OrderLogService(consignees, reservations, sandbox, waybills, stages),
     },
   ],
-  exports: [TrackPoller, StatusLagDetector],
+  exports: [TrackPoller, StatusLagDetector, ClockSkewMonitor],
 })
 export class FulfillmentModule {}

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { KafkaMessageBus, PostgresInboxStore, PrefixedTopicsBus, type MessageBus, type MessagingLogger } from '@oms/messaging';
 import { createPool } from '@oms/postgres';
 import type { FulfillmentServiceConfig } from '../config/fulfillment-service.config';
+import { CommitBatches } from '../ingress/commit-batches';
 import { APP_LOGGER, FULFILLMENT_CONFIG, MESSAGE_BUS } from './tokens';
 
 function messagingLogger(logger: Logger): MessagingLogger {
@@ -28,9 +29,10 @@ export class InfrastructureModule {
         { provide: FULFILLMENT_CONFIG, useValue: config },
         { provide: APP_LOGGER, useValue: logger },
         { provide: Pool, useFactory: () => createPool({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, max: config.DATABASE_POOL_SIZE, applicationName: 'fulfillment-service' }) },
+        { provide: CommitBatches, useValue: new CommitBatches() },
         { provide: MESSAGE_BUS, inject: [Pool], useFactory: (pool: Pool) => bus ?? kafkaBus(config, pool, logger) },
       ],
-      exports: [FULFILLMENT_CONFIG, APP_LOGGER, Pool, MESSAGE_BUS],
+      exports: [FULFILLMENT_CONFIG, APP_LOGGER, Pool, MESSAGE_BUS, CommitBatches],
     };
   }
 }

@@ -5,12 +5,13 @@ import { Topics } from '@oms/contracts';
 import { OutboxRelay } from '@oms/event-store';
 import type { MessageBus } from '@oms/messaging';
 import type { FulfillmentServiceConfig } from '../config/fulfillment-service.config';
+import { ClockSkewMonitor } from '../clocks/clock-skew.monitor';
 import { TrackPoller } from '../tracking/track-poller';
 import { APP_LOGGER, FULFILLMENT_CONFIG, MESSAGE_BUS } from './tokens';
 
 /**
- * Starts the outbox relay (what the service recorded → `oms.fulfillment.events.v1`) and the
- * poller once the app is up; on shutdown (after Nest stopped consuming and serving) stops the
+ * Starts the outbox relay (what the service recorded → `oms.fulfillment.events.v1`), the
+ * poller and the clock-skew check once the app is up; on shutdown (after Nest stopped consuming and serving) stops the
  * poller, then the relay (it finishes its batch and saves its checkpoint), then the bus — unless
  * the bus was handed in, whose owner closes it — then the pool.
  */
@@ -30,6 +31,7 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     @Inject(FULFILLMENT_CONFIG) private readonly config: FulfillmentServiceConfig,
     @Inject(APP_LOGGER) private readonly logger: Logger,
     private readonly poller: TrackPoller,
+    private readonly clocks: ClockSkewMonitor,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -45,6 +47,7 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     // Not awaited: a second instance waits as a standby until the leader's lock is free.
     this.relayStarted = this.relay.start().catch((error: unknown) => this.logger.error({ error: String(error) }, 'outbox relay did not start'));
     this.poller.start();
+    this.clocks.start();
   }
 
   onApplicationShutdown(): Promise<void> {
@@ -54,6 +57,7 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
 
   private async stop(): Promise<void> {
     await this.poller.stop();
+    await this.clocks.stop();
     await this.relay?.stop();
     await this.relayStarted;
     if (this.ownsBus) await this.bus.close();

@@ -10,6 +10,9 @@ export interface CallLogEntry {
   attempt: number;
   orderId: string | null;
   trackingNumber: string | null;
+  /** Every order and waybill of a call concerning several (a batched route query), else null. */
+  orderIds: string[] | null;
+  trackingNumbers: string[] | null;
   method: string;
   url: string;
   requestBody: string | null;
@@ -22,7 +25,7 @@ export interface CallLogEntry {
 }
 
 const COLUMNS = `call_id AS "callId", request_id AS "requestId", system, operation, attempt, order_id AS "orderId",
-  tracking_number AS "trackingNumber", method, url, request_body AS "requestBody", http_status AS "httpStatus",
+  tracking_number AS "trackingNumber", order_ids AS "orderIds", tracking_numbers AS "trackingNumbers", method, url, request_body AS "requestBody", http_status AS "httpStatus",
   response_body AS "responseBody", error, duration_ms AS "durationMs", retry_after_ms AS "retryAfterMs", started_at AS "startedAt"`;
 
 /**
@@ -37,22 +40,22 @@ export class CallLogRepository {
     const { call } = attempt;
     await this.pool.query(
       `INSERT INTO external_calls (call_id, request_id, system, operation, attempt, order_id, tracking_number, method, url, request_body,
-         http_status, response_body, error, duration_ms, retry_after_ms, started_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, to_timestamp($16::double precision / 1000))`,
+         http_status, response_body, error, duration_ms, retry_after_ms, started_at, order_ids, tracking_numbers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, to_timestamp($16::double precision / 1000), $17, $18)`,
       [attempt.callId, attempt.requestId, call.system, call.operation, attempt.attempt, call.orderId ?? null, call.trackingNumber ?? null, call.method, call.url, call.body ?? null,
-        attempt.httpStatus, attempt.responseBody, attempt.error, attempt.durationMs, attempt.retryAfterMs, attempt.startedAt],
+        attempt.httpStatus, attempt.responseBody, attempt.error, attempt.durationMs, attempt.retryAfterMs, attempt.startedAt, call.orderIds ?? null, call.trackingNumbers ?? null],
     );
   }
 
   /** Every attempt concerning an order, oldest first. */
   async byOrder(orderId: string): Promise<CallLogEntry[]> {
-    const { rows } = await this.pool.query<CallLogEntry>(`SELECT ${COLUMNS} FROM external_calls WHERE order_id = $1 ORDER BY started_at, attempt`, [orderId]);
+    const { rows } = await this.pool.query<CallLogEntry>(`SELECT ${COLUMNS} FROM external_calls WHERE order_id = $1 OR order_ids @> ARRAY[$1::text] ORDER BY started_at, attempt`, [orderId]);
     return rows;
   }
 
   /** Every attempt concerning a waybill, oldest first. */
   async byTrackingNumber(trackingNumber: string): Promise<CallLogEntry[]> {
-    const { rows } = await this.pool.query<CallLogEntry>(`SELECT ${COLUMNS} FROM external_calls WHERE tracking_number = $1 ORDER BY started_at, attempt`, [trackingNumber]);
+    const { rows } = await this.pool.query<CallLogEntry>(`SELECT ${COLUMNS} FROM external_calls WHERE tracking_number = $1 OR tracking_numbers @> ARRAY[$1::text] ORDER BY started_at, attempt`, [trackingNumber]);
     return rows;
   }
 }

@@ -12,6 +12,9 @@ export interface ExternalCall {
   body?: string;
   orderId?: string | null;
   trackingNumber?: string | null;
+  /** A call concerning several orders or waybills at once (a batched route query): each one, so the log finds it from any of them. */
+  orderIds?: string[];
+  trackingNumbers?: string[];
 }
 
 /** The answer of the last attempt. 4xx answers come back too: the caller decides what they mean. */

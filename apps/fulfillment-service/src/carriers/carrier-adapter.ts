@@ -65,6 +65,13 @@ export interface PhoneVerification {
   callId: string;
 }
 
+/** A waybill to query, with the orders it carries (for the call log). */
+export interface WaybillRef {
+  trackingNumber: string;
+  carrier: CarrierCode;
+  orderIds: string[];
+}
+
 /** What the push endpoint answers the carrier, in the carrier's own acknowledgement format. */
 export interface PushAcknowledgement {
   status: number;
@@ -86,6 +93,12 @@ export interface CarrierAdapter {
   requestWaybill(request: WaybillRequest, dryRun: boolean): Promise<WaybillAnswer>;
   /** The carrier's route as its query API returns it, oldest first: the last one is the authoritative current status. */
   queryRoute(trackingNumber: string, carrier: CarrierCode, orderId: string | null): Promise<ParsedTrack[]>;
+  /**
+   * The routes of several waybills in as few calls as the carrier's query API allows (SF: up to
+   * ten per request), keyed by tracking number. Adapters whose API takes one waybill per call
+   * leave it out.
+   */
+  queryRoutes?(waybills: WaybillRef[]): Promise<Map<string, ParsedTrack[]>>;
   /** The tracks of one push request; throws {@link MalformedPushError} for a body it cannot read. */
   parsePush(body: string): ParsedTrack[];
   acknowledge(accepted: boolean, reason?: string): PushAcknowledgement;

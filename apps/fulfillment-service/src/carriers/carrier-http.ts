@@ -6,7 +6,7 @@ export function jsonPost(system: ExternalSystem, operation: string, url: string,
 }
 
 /** An HTTP POST with a form body (SF, Kuaidi100), as an {@link ExternalCall}. */
-export function formPost(system: ExternalSystem, operation: string, url: string, fields: Record<string, string>, refs: Pick<ExternalCall, 'orderId' | 'trackingNumber'>): ExternalCall {
+export function formPost(system: ExternalSystem, operation: string, url: string, fields: Record<string, string>, refs: Pick<ExternalCall, 'orderId' | 'trackingNumber' | 'orderIds' | 'trackingNumbers'>): ExternalCall {
   return { system, operation, method: 'POST', url, body: new URLSearchParams(fields).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' }, ...refs };
 }
 

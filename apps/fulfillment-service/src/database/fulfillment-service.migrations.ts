@@ -147,4 +147,14 @@ export const fulfillmentServiceMigrations: Migration[] = [
       );
       CREATE INDEX wms_scans_dispatch_plan_id ON wms_scans (dispatch_plan_id, scanned_at);`,
   },
+  {
+    component: 'fulfillment-service',
+    id: '005-batched-calls',
+    sql: `
+      -- A call concerning several waybills at once (SF answers up to ten routes per query) is one
+      -- row, found from any of its waybills or orders.
+      ALTER TABLE external_calls ADD COLUMN order_ids text[], ADD COLUMN tracking_numbers text[];
+      CREATE INDEX external_calls_order_ids ON external_calls USING gin (order_ids);
+      CREATE INDEX external_calls_tracking_numbers ON external_calls USING gin (tracking_numbers);`,
+  },
 ];

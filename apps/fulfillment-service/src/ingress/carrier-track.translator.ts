@@ -22,8 +22,20 @@ export function parsedTrackOf(record: CarrierTrack, adapter: CarrierAdapter): Pa
   };
 }
 
+// The facts a dictionary's rules read, per dictionary: worked out once, not per track.
+const factNames = new WeakMap<object, string[]>();
+
+function factNamesOf(adapter: CarrierAdapter): string[] {
+  let names = factNames.get(adapter.dictionary);
+  if (!names) {
+    names = [...new Set(Object.values(adapter.dictionary.codes).flatMap((entry) => (entry.rules ?? []).map((rule) => rule.fact)))];
+    factNames.set(adapter.dictionary, names);
+  }
+  return names;
+}
+
 function factsOf(rawPayload: string, adapter: CarrierAdapter): Record<string, string | undefined> {
-  const names = new Set(Object.values(adapter.dictionary.codes).flatMap((entry) => (entry.rules ?? []).map((rule) => rule.fact)));
+  const names = factNamesOf(adapter);
   let payload: Record<string, unknown> = {};
   try {
     const parsed: unknown = JSON.parse(rawPayload);
@@ -31,5 +43,5 @@ function factsOf(rawPayload: string, adapter: CarrierAdapter): Record<string, st
   } catch {
     // Not JSON: no facts, and a rule-mapped code then comes out unmapped with a review item.
   }
-  return Object.fromEntries([...names].map((name) => [name, typeof payload[name] === 'string' ? payload[name] : undefined]));
+  return Object.fromEntries(names.map((name) => [name, typeof payload[name] === 'string' ? payload[name] : undefined]));
 }

@@ -1,11 +1,19 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient } from 'pg';
 import { encode, type RecordTypes } from '@oms/contracts';
-import { ConcurrencyError, StreamOrderConflictError, type EventStore } from '@oms/event-store';
+import { ConcurrencyError, StreamOrderConflictError, type EventStore, type NewEvent } from '@oms/event-store';
 import { TransientError } from '@oms/messaging';
 
 /** Fulfillment records the service publishes. */
 export type FulfillmentRecordName = 'InventoryReservationResult' | 'SandboxValidationResult' | 'ShipmentStatusChanged' | 'FulfillmentReviewItemRaised';
+
+/** One record to publish, named by what it answers (see {@link eventIdOf}). */
+export interface FulfillmentRecord<N extends FulfillmentRecordName = FulfillmentRecordName> {
+  recordName: N;
+  value: RecordTypes[N] & { orderId: string };
+  name: string;
+  causation?: Causation;
+}
 
 /** What caused a record: the consumed message, whose correlation travels on. */
 export interface Causation {
@@ -40,16 +48,32 @@ export class FulfillmentPublisher {
    * dedupe key), so the look-up is skipped.
    */
   async publish<N extends FulfillmentRecordName>(tx: PoolClient, recordName: N, value: RecordTypes[N] & { orderId: string }, name: string, causation?: Causation, knownNew = false): Promise<boolean> {
-    const eventId = eventIdOf(name);
-    if (!knownNew && (await tx.query('SELECT 1 FROM events WHERE event_id = $1', [eventId])).rowCount) return false;
-    const metadata = { correlationId: causation?.correlationId ?? causation?.messageId ?? eventId, causationId: causation?.messageId, traceparent: causation?.traceparent, actor: 'fulfillment-service' };
+    if (!knownNew && (await tx.query('SELECT 1 FROM events WHERE event_id = $1', [eventIdOf(name)])).rowCount) return false;
+    await this.publishNew(tx, [{ recordName, value, name, causation } as FulfillmentRecord]);
+    return true;
+  }
+
+  /**
+   * Records answers the caller's own tables already proved new in this transaction, all in one
+   * append (one stream per order, the records of an order in the order given).
+   */
+  async publishNew(tx: PoolClient, records: FulfillmentRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const byOrder = new Map<string, NewEvent[]>();
+    const occurredAt = Date.now();
+    for (const { recordName, value, name, causation } of records) {
+      const eventId = eventIdOf(name);
+      const metadata = { correlationId: causation?.correlationId ?? causation?.messageId ?? eventId, causationId: causation?.messageId, traceparent: causation?.traceparent, actor: 'fulfillment-service' };
+      const events = byOrder.get(value.orderId) ?? [];
+      events.push({ eventId, type: recordName, payload: encode(recordName, value), occurredAt, metadata });
+      byOrder.set(value.orderId, events);
+    }
     try {
-      await this.store.append(value.orderId, 'any', [{ eventId, type: recordName, payload: encode(recordName, value), occurredAt: Date.now(), metadata }], tx);
+      await this.store.appendMany([...byOrder].map(([streamId, events]) => ({ streamId, expectedVersion: 'any' as const, events })), tx);
     } catch (error) {
       // Two partitions answering for one order at once: the batch is retried in a new transaction.
       if (error instanceof ConcurrencyError || error instanceof StreamOrderConflictError) throw new TransientError(error.message, { cause: error });
       throw error;
     }
-    return true;
   }
 }

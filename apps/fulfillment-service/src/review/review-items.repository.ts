@@ -35,7 +35,8 @@ export class ReviewItemsRepository {
     // Raised already (a redelivered push, a later track of an audited waybill): nothing new to say.
     if (!rowCount) return;
     reviewItemsTotal.inc({ cause: item.cause });
-    if (item.orderId === null) return;
+    // No order to key it by (an unknown waybill, a clock): stored for people, not published.
+    if (item.orderId === null || item.cause === 'CLOCK_SKEW') return;
     await this.publisher.publish(
       tx,
       'FulfillmentReviewItemRaised',

@@ -22,6 +22,8 @@ export interface FulfillmentHarness {
   db: TestSchema;
   events: FulfillmentEventLog;
   publish<N extends RecordName>(topic: string, key: string, recordName: N, value: RecordTypes[N], messageId?: string): Promise<void>;
+  /** Several records of one type in one send (they reach the service together, likely in one chunk). */
+  publishAll<N extends RecordName>(topic: string, recordName: N, records: Array<{ key: string; value: RecordTypes[N]; messageId: string }>): Promise<void>;
   /** GET on the service's HTTP API, parsed. */
   get<T>(path: string): Promise<T>;
   close(): Promise<void>;
@@ -73,6 +75,9 @@ export async function startFulfillmentHarness(options: FulfillmentHarnessOptions
     events,
     async publish(topic, key, recordName, value, messageId = `${recordName}-${key}-${++sequence}`) {
       await client.producer.send([{ topic, key, value: encode(recordName, value), headers: { [Headers.messageId]: messageId, [Headers.correlationId]: `test-${key}`, [Headers.eventType]: recordName } }]);
+    },
+    async publishAll(topic, recordName, records) {
+      await client.producer.send(records.map(({ key, value, messageId }) => ({ topic, key, value: encode(recordName, value), headers: { [Headers.messageId]: messageId, [Headers.correlationId]: `test-${key}`, [Headers.eventType]: recordName } })));
     },
     async get<T>(path: string): Promise<T> {
       const response = await fetch(`${service.url}${path}`);

@@ -16,12 +16,22 @@ export interface LaggingOrder {
 
 /** The stages we published for each order, and the stages order-service recorded, for the status-sync detector. */
 export class OrderStageRepository {
-  async published(tx: PoolClient, orderId: string, dispatchPlanId: string, stage: OrderShipmentStage, at: number): Promise<void> {
+  /** Records the stages published for several orders in one statement; an order keeps the furthest one. */
+  async published(tx: PoolClient, stages: Array<{ orderId: string; dispatchPlanId: string; stage: OrderShipmentStage }>, at: number): Promise<void> {
+    // One row per order: ON CONFLICT cannot touch a row twice in one statement.
+    const furthest = new Map<string, (typeof stages)[number]>();
+    for (const entry of stages) {
+      const before = furthest.get(entry.orderId);
+      if (!before || ORDER_STAGES.indexOf(entry.stage) > ORDER_STAGES.indexOf(before.stage)) furthest.set(entry.orderId, entry);
+    }
+    if (furthest.size === 0) return;
+    const rows = [...furthest.values()];
     await tx.query(
-      `INSERT INTO published_order_stages (order_id, dispatch_plan_id, stage, published_at) VALUES ($1, $2, $3, $4)
+      `INSERT INTO published_order_stages (order_id, dispatch_plan_id, stage, published_at)
+       SELECT order_id, dispatch_plan_id, stage, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS p(order_id, dispatch_plan_id, stage)
        ON CONFLICT (order_id) DO UPDATE SET stage = EXCLUDED.stage, dispatch_plan_id = EXCLUDED.dispatch_plan_id, published_at = EXCLUDED.published_at
        WHERE array_position(${RANK}, EXCLUDED.stage) > array_position(${RANK}, published_order_stages.stage)`,
-      [orderId, dispatchPlanId, stage, at],
+      [rows.map((row) => row.orderId), rows.map((row) => row.dispatchPlanId), rows.map((row) => row.stage), at],
     );
   }
 

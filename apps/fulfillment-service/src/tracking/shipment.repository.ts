@@ -55,9 +55,25 @@ export class ShipmentRepository {
     return rows[0];
   }
 
+  /**
+   * The shipments of several waybills, locked until the transaction ends, keyed by tracking
+   * number. Locked in tracking-number order, as every caller locks them, so two batches sharing
+   * waybills wait for each other instead of deadlocking.
+   */
+  async lockMany(tx: PoolClient, trackingNumbers: string[]): Promise<Map<string, Shipment>> {
+    const { rows } = await tx.query<Shipment>(`SELECT ${COLUMNS} FROM shipments WHERE tracking_number = ANY($1::text[]) ORDER BY tracking_number FOR UPDATE`, [trackingNumbers]);
+    return new Map(rows.map((row) => [row.trackingNumber as string, row]));
+  }
+
   async findByTrackingNumber(db: Pool | PoolClient, trackingNumber: string): Promise<Shipment | undefined> {
     const { rows } = await db.query<Shipment>(`SELECT ${COLUMNS} FROM shipments WHERE tracking_number = $1`, [trackingNumber]);
     return rows[0];
+  }
+
+  /** Every sub-order of several plans, for each order's stage over all of them. */
+  async ofPlans(tx: PoolClient, dispatchPlanIds: string[]): Promise<Shipment[]> {
+    const { rows } = await tx.query<Shipment>(`SELECT ${COLUMNS} FROM shipments WHERE dispatch_plan_id = ANY($1::text[]) ORDER BY dispatch_plan_id, sub_order_id`, [dispatchPlanIds]);
+    return rows;
   }
 
   /** Every sub-order of a plan, for the order's stage over all of them. */
@@ -92,11 +108,17 @@ export class ShipmentRepository {
     await tx.query('UPDATE shipments SET credibility_score = $2 WHERE tracking_number = $1', [trackingNumber, score]);
   }
 
-  async updateTracking(tx: PoolClient, trackingNumber: string, update: Pick<Shipment, 'status' | 'subStatus' | 'stage' | 'firstTrackAt' | 'credibilityScore' | 'publishedEventKey' | 'currentOccurredAt'>): Promise<void> {
+  /** Writes the tracking state of several shipments (each locked by the caller) in one statement. */
+  async updateTrackingMany(tx: PoolClient, updates: Array<Pick<Shipment, 'trackingNumber' | 'status' | 'subStatus' | 'stage' | 'firstTrackAt' | 'credibilityScore' | 'publishedEventKey' | 'currentOccurredAt'>>): Promise<void> {
+    if (updates.length === 0) return;
+    const column = <K extends keyof (typeof updates)[number]>(key: K) => updates.map((update) => update[key]);
     await tx.query(
-      `UPDATE shipments SET status = $2, sub_status = $3, stage = $4, first_track_at = $5, credibility_score = $6, published_event_key = $7, current_occurred_at = $8
-       WHERE tracking_number = $1`,
-      [trackingNumber, update.status, update.subStatus, update.stage, update.firstTrackAt, update.credibilityScore, update.publishedEventKey, update.currentOccurredAt],
+      `UPDATE shipments s SET status = u.status, sub_status = u.sub_status, stage = u.stage, first_track_at = u.first_track_at, credibility_score = u.credibility_score,
+              published_event_key = u.published_event_key, current_occurred_at = u.current_occurred_at
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::int[], $7::text[], $8::bigint[])
+              AS u(tracking_number, status, sub_status, stage, first_track_at, credibility_score, published_event_key, current_occurred_at)
+        WHERE s.tracking_number = u.tracking_number`,
+      [column('trackingNumber'), column('status'), column('subStatus'), column('stage'), column('firstTrackAt'), column('credibilityScore'), column('publishedEventKey'), column('currentOccurredAt')],
     );
   }
 }

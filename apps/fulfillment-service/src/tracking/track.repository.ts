@@ -32,19 +32,27 @@ const COLUMNS = `event_key AS "eventKey", tracking_number AS "trackingNumber", t
 
 /** Track events, each carrier event once. */
 export class TrackRepository {
-  /** Inserts the track; false when its event was already recorded (a duplicate push or poll). */
-  async insert(tx: PoolClient, stored: StoredTrack): Promise<boolean> {
-    const { track } = stored;
-    const { rowCount } = await tx.query(
+  /**
+   * Inserts tracks in one statement and answers the event keys written; a key missing from the
+   * answer was already recorded (a duplicate push or poll). The caller passes each key once.
+   */
+  async insertMany(tx: PoolClient, stored: StoredTrack[]): Promise<Set<string>> {
+    if (stored.length === 0) return new Set();
+    const column = <V>(pick: (row: StoredTrack) => V) => stored.map(pick);
+    const { rows } = await tx.query<{ event_key: string }>(
       `INSERT INTO track_events (event_key, tracking_number, tracking_source, carrier, carrier_status_code, carrier_status_text, description, location, facts,
          status, sub_status, occurred_at, occurred_at_text, occurred_at_original, received_at, received_via, authoritative_status_code, authoritative_status_text,
          credibility_score, raw_payload)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20) ON CONFLICT (event_key) DO NOTHING`,
-      [stored.eventKey, track.trackingNumber, track.source, track.carrier, track.carrierStatusCode, track.carrierStatusText, track.description, track.location, JSON.stringify(track.facts),
-        stored.status, stored.subStatus, track.occurredAt.epochMs, track.occurredAt.isoText, track.occurredAt.originalText, stored.receivedAt, stored.receivedVia,
-        stored.authoritativeStatusCode, stored.authoritativeStatusText, stored.credibilityScore, track.rawPayload],
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[], $11::text[],
+         $12::bigint[], $13::text[], $14::text[], $15::bigint[], $16::text[], $17::text[], $18::text[], $19::int[], $20::text[])
+       ON CONFLICT (event_key) DO NOTHING RETURNING event_key`,
+      [column((r) => r.eventKey), column((r) => r.track.trackingNumber), column((r) => r.track.source), column((r) => r.track.carrier), column((r) => r.track.carrierStatusCode),
+        column((r) => r.track.carrierStatusText), column((r) => r.track.description), column((r) => r.track.location), column((r) => JSON.stringify(r.track.facts)),
+        column((r) => r.status), column((r) => r.subStatus), column((r) => r.track.occurredAt.epochMs), column((r) => r.track.occurredAt.isoText),
+        column((r) => r.track.occurredAt.originalText), column((r) => r.receivedAt), column((r) => r.receivedVia), column((r) => r.authoritativeStatusCode),
+        column((r) => r.authoritativeStatusText), column((r) => r.credibilityScore), column((r) => r.track.rawPayload)],
     );
-    return rowCount === 1;
+    return new Set(rows.map((row) => row.event_key));
   }
 
   async ofShipment(db: Pool | PoolClient, trackingNumber: string): Promise<TrackRow[]> {
@@ -52,8 +60,12 @@ export class TrackRepository {
     return rows;
   }
 
-  /** Keeps a track of a waybill we do not know, so it is never dropped. */
-  async park(tx: PoolClient, eventKey: string, trackingNumber: string, source: string, rawPayload: string): Promise<void> {
-    await tx.query('INSERT INTO unmatched_tracks (event_key, tracking_number, tracking_source, raw_payload) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING', [eventKey, trackingNumber, source, rawPayload]);
+  /** Keeps tracks of waybills we do not know, so none is ever dropped. */
+  async park(tx: PoolClient, tracks: Array<{ eventKey: string; trackingNumber: string; source: string; rawPayload: string }>): Promise<void> {
+    if (tracks.length === 0) return;
+    await tx.query(
+      `INSERT INTO unmatched_tracks (event_key, tracking_number, tracking_source, raw_payload) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) ON CONFLICT DO NOTHING`,
+      [tracks.map((t) => t.eventKey), tracks.map((t) => t.trackingNumber), tracks.map((t) => t.source), tracks.map((t) => t.rawPayload)],
+    );
   }
 }

@@ -2,10 +2,14 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { CarrierCode } from '@oms/contracts';
 import type { StatusDictionary } from '@oms/fulfillment-domain';
 import type { RecordedHttpClient } from '../../calls/recorded-http.client';
-import { MalformedPushError, type CarrierAdapter, type ParsedTrack, type PhoneVerification, type PushAcknowledgement, type WaybillAnswer, type WaybillRequest } from '../carrier-adapter';
+import { MalformedPushError, type CarrierAdapter, type ParsedTrack, type PhoneVerification, type PushAcknowledgement, type WaybillAnswer, type WaybillRef, type WaybillRequest } from '../carrier-adapter';
+import type { ExternalCall } from '../../calls/external-call';
 import { answerJson, formPost } from '../carrier-http';
 import { PayloadReader } from '../payload-reader';
 import dictionary from '../dictionaries/sf.status-dictionary.json';
+
+/** Waybills one EXP_RECE_SEARCH_ROUTES request may ask for. */
+const SF_ROUTE_QUERY_LIMIT = 10;
 
 /** SF partner credentials (丰桥 partnerID and check word). */
 export interface SfCredentials {
@@ -54,11 +58,32 @@ export class SfAdapter implements CarrierAdapter {
 
   async queryRoute(trackingNumber: string, _carrier: CarrierCode, orderId: string | null): Promise<ParsedTrack[]> {
     const { data } = await this.service('EXP_RECE_SEARCH_ROUTES', 'query-route', { trackingType: 1, trackingNumber: [trackingNumber], methodType: 1 }, orderId, trackingNumber);
+    return this.routesOf(data).get(trackingNumber) ?? [];
+  }
+
+  /** EXP_RECE_SEARCH_ROUTES takes up to ten waybills per request (丰桥 route query): one call per ten. */
+  async queryRoutes(waybills: WaybillRef[]): Promise<Map<string, ParsedTrack[]>> {
+    const calls: WaybillRef[][] = [];
+    for (let start = 0; start < waybills.length; start += SF_ROUTE_QUERY_LIMIT) calls.push(waybills.slice(start, start + SF_ROUTE_QUERY_LIMIT));
+    // A request that failed through every recorded attempt leaves its waybills out of the answer.
+    const answers = await Promise.allSettled(calls.map(async (group) => {
+      const trackingNumbers = group.map((waybill) => waybill.trackingNumber);
+      const refs = { orderIds: [...new Set(group.flatMap((waybill) => waybill.orderIds))], trackingNumbers };
+      const single = group.length === 1 ? group[0] : undefined;
+      // A call for one waybill also fills the single-valued columns, as queryRoute does.
+      const { data } = await this.service('EXP_RECE_SEARCH_ROUTES', 'query-route', { trackingType: 1, trackingNumber: trackingNumbers, methodType: 1 }, single?.orderIds[0] ?? null, single?.trackingNumber ?? null, refs);
+      return this.routesOf(data);
+    }));
+    return new Map(answers.flatMap((answer) => (answer.status === 'fulfilled' ? [...answer.value] : [])));
+  }
+
+  private routesOf(data: Record<string, unknown> | undefined): Map<string, ParsedTrack[]> {
     const resps = (data?.['routeResps'] as unknown[] | undefined) ?? [];
-    return resps.flatMap((resp) => {
+    return new Map(resps.map((resp) => {
       const reader = new PayloadReader('SF', resp as Record<string, unknown>);
-      return reader.array('routes').map((route) => this.track(route, reader.text('mailNo')));
-    });
+      const mailNo = reader.text('mailNo');
+      return [mailNo, reader.array('routes').map((route) => this.track(route, mailNo))];
+    }));
   }
 
   parsePush(body: string): ParsedTrack[] {
@@ -88,12 +113,12 @@ export class SfAdapter implements CarrierAdapter {
     };
   }
 
-  private async service(serviceCode: string, operation: string, msgData: unknown, orderId: string | null, trackingNumber: string | null) {
+  private async service(serviceCode: string, operation: string, msgData: unknown, orderId: string | null, trackingNumber: string | null, many: Pick<ExternalCall, 'orderIds' | 'trackingNumbers'> = {}) {
     const text = JSON.stringify(msgData);
     const timestamp = String(Date.now());
     const msgDigest = createHash('md5').update(text + timestamp + this.credentials.checkWord).digest('base64');
     const fields = { partnerID: this.credentials.partnerId, requestID: randomUUID(), serviceCode, timestamp, msgDigest, msgData: text };
-    const result = await this.http.call(formPost('SF', operation, `${this.baseUrl}/sf/std/service`, fields, { orderId, trackingNumber }));
+    const result = await this.http.call(formPost('SF', operation, `${this.baseUrl}/sf/std/service`, fields, { orderId, trackingNumber, ...many }));
     const envelope = answerJson(result.body);
     const inner = typeof envelope['apiResultData'] === 'string' ? answerJson(envelope['apiResultData']) : {};
     const success = envelope['apiResultCode'] === 'A1000' && inner['success'] === true;
