@@ -12,6 +12,8 @@ export interface GatewayBenchSummary {
   /** Answers per second over the measured window (first due time to last answer). */
   achievedRate: number;
   statuses: Record<string, number>;
+  /** Statuses of the warm-up requests (not in the figures, but a non-200 there is worth seeing). */
+  warmupStatuses: Record<string, number>;
   /** Latency from the due time (fixed-rate schedule) to the answer, ms. */
   latencyMs: { p50: number; p90: number; p99: number; max: number };
   /** Latency from the actual send to the answer, ms (differs when the generator itself lagged). */
@@ -20,28 +22,49 @@ export interface GatewayBenchSummary {
   generatorLagP99Ms: number;
   topic: { answered200: number; foundOnTopic: number; duplicatesOnTopic: number; answeredButMissing: number };
   /** The gateway process during the measured window: CPU seconds used, intake transactions, notifications per transaction. */
-  gateway: { cpuSeconds: number; cpuCoresBusy: number; intakeTransactions: number; meanBatchSize: number };
+  gateway: {
+    cpuSeconds: number;
+    cpuCoresBusy: number;
+    intakeTransactions: number;
+    meanBatchSize: number;
+    /** Mean intake transaction (BEGIN to COMMIT) and the broker-acknowledgement wait inside it, ms. */
+    meanFlushMs: number;
+    meanPublishMs: number;
+    /** GC pause seconds in the window, and the event loop's delay p99 over it, ms. */
+    gcSeconds: number;
+    eventLoopLagP99Ms: number;
+  };
+  /** CPU seconds the load generator (this process) used during the measured window: it shares the cores with the gateway. */
+  generatorCpuSeconds: number;
   targets: { rate: string; p99: string; missing: string };
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
 
+function countStatuses(outcomes: RequestOutcome[]): Record<string, number> {
+  const statuses: Record<string, number> = {};
+  for (const outcome of outcomes) statuses[outcome.status] = (statuses[outcome.status] ?? 0) + 1;
+  return statuses;
+}
+
 /** Computes the figures of the measured window. */
 export function summarize(
   options: GatewayBenchOptions,
+  warmup: RequestOutcome[],
   measured: RequestOutcome[],
   topic: { answered200: number; foundOnTopic: number; duplicatesOnTopic: number },
   before: GatewaySideFigures,
   after: GatewaySideFigures,
+  generatorCpuSeconds: number,
 ): GatewayBenchSummary {
   const fromDue = measured.map((outcome) => outcome.answeredAt - outcome.scheduledAt);
   const fromSend = measured.map((outcome) => outcome.answeredAt - outcome.sentAt);
   const lag = measured.map((outcome) => outcome.sentAt - outcome.scheduledAt);
-  const statuses: Record<string, number> = {};
-  for (const outcome of measured) statuses[outcome.status] = (statuses[outcome.status] ?? 0) + 1;
+  const statuses = countStatuses(measured);
   const windowMs = Math.max(...measured.map((outcome) => outcome.answeredAt)) - Math.min(...measured.map((outcome) => outcome.scheduledAt));
   const achievedRate = round(perSecond(measured.length, windowMs));
   const p99 = round(percentile(fromDue, 99));
+  const transactions = Math.max(1, after.intakeTransactions - before.intakeTransactions);
   const answeredButMissing = topic.answered200 - Math.min(topic.answered200, topic.foundOnTopic - topic.duplicatesOnTopic);
   return {
     offeredRate: options.rate,
@@ -50,6 +73,7 @@ export function summarize(
     requests: measured.length,
     achievedRate,
     statuses,
+    warmupStatuses: countStatuses(warmup),
     latencyMs: { p50: round(percentile(fromDue, 50)), p90: round(percentile(fromDue, 90)), p99, max: round(Math.max(...fromDue)) },
     serviceLatencyMs: { p50: round(percentile(fromSend, 50)), p99: round(percentile(fromSend, 99)) },
     generatorLagP99Ms: round(percentile(lag, 99)),
@@ -58,8 +82,13 @@ export function summarize(
       cpuSeconds: round(after.cpuSeconds - before.cpuSeconds),
       cpuCoresBusy: round((after.cpuSeconds - before.cpuSeconds) / (windowMs / 1000)),
       intakeTransactions: after.intakeTransactions - before.intakeTransactions,
-      meanBatchSize: round((after.meanBatchSize * after.intakeTransactions - before.meanBatchSize * before.intakeTransactions) / Math.max(1, after.intakeTransactions - before.intakeTransactions)),
+      meanBatchSize: round((after.meanBatchSize * after.intakeTransactions - before.meanBatchSize * before.intakeTransactions) / transactions),
+      meanFlushMs: round(((after.intakeFlushSeconds - before.intakeFlushSeconds) * 1000) / transactions),
+      meanPublishMs: round(((after.intakePublishSeconds - before.intakePublishSeconds) * 1000) / transactions),
+      gcSeconds: round(after.gcSeconds - before.gcSeconds),
+      eventLoopLagP99Ms: round(after.eventLoopLagP99Seconds * 1000),
     },
+    generatorCpuSeconds: round(generatorCpuSeconds),
     targets: {
       rate: `${achievedRate >= 2000 ? 'met' : 'missed'} (≥ 2,000/s)`,
       p99: `${p99 <= 50 ? 'met' : 'missed'} (≤ 50 ms)`,
@@ -73,10 +102,13 @@ export function formatSummary(summary: GatewayBenchSummary): string {
   const rows: Array<[string, string]> = [
     ['offered rate', `${summary.offeredRate}/s for ${summary.durationSeconds} s (${summary.requests} notifications) to ${summary.gatewayProcesses} gateway process(es)`],
     ['achieved rate', `${summary.achievedRate}/s — target ${summary.targets.rate}`],
-    ['statuses', JSON.stringify(summary.statuses)],
+    ['statuses (0 = transport error)', `${JSON.stringify(summary.statuses)}, warm-up ${JSON.stringify(summary.warmupStatuses)}`],
     ['latency from due time', `p50 ${summary.latencyMs.p50} ms, p90 ${summary.latencyMs.p90} ms, p99 ${summary.latencyMs.p99} ms, max ${summary.latencyMs.max} ms — p99 target ${summary.targets.p99}`],
     ['latency from send', `p50 ${summary.serviceLatencyMs.p50} ms, p99 ${summary.serviceLatencyMs.p99} ms (generator lag p99 ${summary.generatorLagP99Ms} ms)`],
     ['gateway process', `${summary.gateway.cpuSeconds} CPU s (${summary.gateway.cpuCoresBusy} cores busy), ${summary.gateway.intakeTransactions} intake transactions, ${summary.gateway.meanBatchSize} notifications each`],
+    ['intake transactions', `mean ${summary.gateway.meanFlushMs} ms each, of which ${summary.gateway.meanPublishMs} ms waiting for the broker's acks`],
+    ['gateway GC, event loop', `${summary.gateway.gcSeconds} s of GC pauses, event-loop delay p99 ${summary.gateway.eventLoopLagP99Ms} ms`],
+    ['load generator', `${summary.generatorCpuSeconds} CPU s in the measured window`],
     ['answered 200 (warm-up + measured)', String(summary.topic.answered200)],
     ['found on oms.ingress.payments.v1', `${summary.topic.foundOnTopic} (keys seen twice: ${summary.topic.duplicatesOnTopic}) — ${summary.targets.missing}`],
   ];

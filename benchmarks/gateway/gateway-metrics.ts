@@ -1,25 +1,39 @@
-/** Figures read from the gateway's own `/metrics` (Prometheus text) after a run. */
+/** Figures read from the gateway's own `/metrics` (Prometheus text). */
 export interface GatewaySideFigures {
   /** CPU seconds the gateway process used in all (user + system). */
   cpuSeconds: number;
   /** Durable intake transactions and the mean notifications per transaction (group commit). */
   intakeTransactions: number;
   meanBatchSize: number;
+  /** Seconds spent in intake transactions (BEGIN to COMMIT), and inside them waiting for the broker's acks. */
+  intakeFlushSeconds: number;
+  intakePublishSeconds: number;
+  /** Seconds of garbage-collection pauses (all kinds). */
+  gcSeconds: number;
+  /** Worst event-loop delay p99 among the replicas since their previous scrape (prom-client resets it per scrape). */
+  eventLoopLagP99Seconds: number;
 }
 
-function sample(text: string, name: string): number {
-  const line = text.split('\n').find((candidate) => candidate.startsWith(`${name} `) || candidate.startsWith(`${name}{`));
-  return line ? Number(line.trim().split(/\s+/).pop()) : 0;
+/** Sum of every series of `name` (all label sets). */
+function sum(text: string, name: string): number {
+  return text
+    .split('\n')
+    .filter((line) => line.startsWith(`${name} `) || line.startsWith(`${name}{`))
+    .reduce((total, line) => total + Number(line.trim().split(/\s+/).pop()), 0);
 }
 
-/** Reads the gateways' CPU time and intake batching from their `/metrics`, summed over replicas. */
+/** Reads the gateways' CPU time, intake batching and timings from their `/metrics`, summed over replicas. */
 export async function gatewaySideFigures(urls: readonly string[]): Promise<GatewaySideFigures> {
   const texts = await Promise.all(urls.map(async (url) => (await fetch(`${url}/metrics`)).text()));
-  const total = (name: string) => texts.reduce((sum, text) => sum + sample(text, name), 0);
+  const total = (name: string) => texts.reduce((all, text) => all + sum(text, name), 0);
   const transactions = total('gateway_intake_batch_size_count');
   return {
     cpuSeconds: total('process_cpu_seconds_total'),
     intakeTransactions: transactions,
     meanBatchSize: transactions > 0 ? total('gateway_intake_batch_size_sum') / transactions : 0,
+    intakeFlushSeconds: total('gateway_intake_flush_seconds_sum'),
+    intakePublishSeconds: total('gateway_intake_publish_seconds_sum'),
+    gcSeconds: total('nodejs_gc_duration_seconds_sum'),
+    eventLoopLagP99Seconds: Math.max(...texts.map((text) => sum(text, 'nodejs_eventloop_lag_p99_seconds'))),
   };
 }

@@ -18,12 +18,16 @@ import { DEFAULT_DATABASE_URL, DEFAULT_KAFKA_BROKERS } from '@oms/config';
 import { loadGatewayBenchOptions } from './bench-options';
 import { createBenchMerchant, gatewayEnv } from './bench-merchant';
 import { startGatewayProcess, type GatewayProcess } from './gateway-process';
-import { runFixedRate } from './load-generator';
+import { GatewayTargets, runFixedRate } from './load-generator';
 import { presignNotifications } from './presign';
 import { summarize, formatSummary } from './bench-summary';
 import { gatewaySideFigures } from './gateway-metrics';
 import { countNotifications, endOffsets } from './topic-count';
 
+const cpuSecondsSince = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+};
 const log = (line: string) => process.stderr.write(`[bench:gateway] ${line}\n`);
 
 async function main(): Promise<void> {
@@ -43,22 +47,27 @@ async function main(): Promise<void> {
     gateways.push(await startGatewayProcess(gatewayEnv(merchant, { port: await freePort(), databaseUrl, schema, brokers: brokers.join(',') }), log));
   }
   const urls = gateways.map((gateway) => gateway.url);
+  const targets = new GatewayTargets(urls, options.connections);
+  const requests = targets.encode(signed);
   try {
     const from = await endOffsets(brokers, Topics.ingressPayments);
     log(`warm-up: ${warmupCount} notifications at ${options.rate}/s`);
-    const warmup = await runFixedRate(urls, signed.slice(0, warmupCount), options.rate, options.connections);
+    const warmup = await runFixedRate(targets, requests.slice(0, warmupCount), options.rate);
     log(`measured: ${measuredCount} notifications at ${options.rate}/s`);
     const before = await gatewaySideFigures(urls);
-    const measured = await runFixedRate(urls, signed.slice(warmupCount), options.rate, options.connections);
+    const generatorCpu = process.cpuUsage();
+    const measured = await runFixedRate(targets, requests.slice(warmupCount), options.rate);
+    const generatorCpuSeconds = cpuSecondsSince(generatorCpu);
     const after = await gatewaySideFigures(urls);
     const answered = new Set([...warmup, ...measured].filter((outcome) => outcome.status === 200).map((outcome) => outcome.outTradeNo));
     log(`counting the ${answered.size} answered notifications on ${Topics.ingressPayments}`);
     const onTopic = await countNotifications(brokers, Topics.ingressPayments, from, answered);
-    const summary = summarize(options, measured, { answered200: answered.size, foundOnTopic: onTopic.records, duplicatesOnTopic: onTopic.duplicates }, before, after);
+    const summary = summarize(options, warmup, measured, { answered200: answered.size, foundOnTopic: onTopic.records, duplicatesOnTopic: onTopic.duplicates }, before, after, generatorCpuSeconds);
     process.stdout.write(`${formatSummary(summary)}\n${JSON.stringify(summary)}\n`);
     if (options.jsonOut) await writeFile(options.jsonOut, JSON.stringify(summary, null, 2));
     if (summary.topic.answeredButMissing !== 0) process.exitCode = 1;
   } finally {
+    targets.close();
     await Promise.all(gateways.map((gateway) => gateway.stop()));
     await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
     await admin.end();

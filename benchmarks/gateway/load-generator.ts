@@ -1,5 +1,6 @@
-import { Agent, request } from 'node:http';
+import { KeepAlivePool } from './keep-alive-pool';
 import type { SignedRequest } from './notification-signer.worker';
+import { encodeRequest } from './raw-http-request';
 
 /** One request's fate. */
 export interface RequestOutcome {
@@ -12,26 +13,45 @@ export interface RequestOutcome {
   status: number;
 }
 
-function send(agent: Agent, url: string, signed: SignedRequest): Promise<number> {
-  return new Promise((resolve) => {
-    const outgoing = request(`${url}${signed.path}`, { method: 'POST', agent, headers: { ...signed.headers, 'content-length': String(Buffer.byteLength(signed.body)) } }, (response) => {
-      response.resume();
-      response.on('end', () => resolve(response.statusCode ?? 0));
-      response.on('error', () => resolve(0));
+/** A request ready to write: its bytes for the gateway it goes to. */
+export interface EncodedRequest {
+  outTradeNo: string;
+  bytes: Buffer;
+}
+
+/** Keep-alive connections to the gateways, one pool per URL; reused from the warm-up to the measured run. */
+export class GatewayTargets {
+  private readonly pools: KeepAlivePool[];
+
+  constructor(readonly urls: readonly string[], connections: number) {
+    this.pools = urls.map((url) => {
+      const { hostname, port } = new URL(url);
+      return new KeepAlivePool(hostname, Number(port), connections);
     });
-    outgoing.on('error', () => resolve(0));
-    outgoing.end(signed.body);
-  });
+  }
+
+  /** The bytes of each request for the gateway it will go to (request i to gateway i mod n). */
+  encode(requests: readonly SignedRequest[]): EncodedRequest[] {
+    const hosts = this.urls.map((url) => new URL(url).host);
+    return requests.map((signed, index) => ({ outTradeNo: signed.outTradeNo, bytes: encodeRequest(signed, hosts[index % hosts.length]!) }));
+  }
+
+  send(index: number, request: Buffer): Promise<number> {
+    return this.pools[index % this.pools.length]!.send(request);
+  }
+
+  close(): void {
+    for (const pool of this.pools) pool.destroy();
+  }
 }
 
 /**
  * Open-loop load at a fixed rate: request i is due at start + i / rate whatever happened to the
  * earlier ones (a closed loop would slow down with the server and hide its queueing —
  * "coordinated omission"). Latency is therefore counted from the due time. Requests go round robin
- * to `urls` (several gateway replicas).
+ * to the targets (several gateway replicas), in the order `targets.encode` prepared them for.
  */
-export async function runFixedRate(urls: readonly string[], requests: readonly SignedRequest[], rate: number, connections: number): Promise<RequestOutcome[]> {
-  const agent = new Agent({ keepAlive: true, maxSockets: connections, maxFreeSockets: connections });
+export async function runFixedRate(targets: GatewayTargets, requests: readonly EncodedRequest[], rate: number): Promise<RequestOutcome[]> {
   const outcomes: Array<Promise<RequestOutcome>> = [];
   const intervalMs = 1000 / rate;
   const start = performance.now();
@@ -39,11 +59,9 @@ export async function runFixedRate(urls: readonly string[], requests: readonly S
     const scheduledAt = start + index * intervalMs;
     const wait = scheduledAt - performance.now();
     if (wait >= 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    const signed = requests[index]!;
+    const { outTradeNo, bytes } = requests[index]!;
     const sentAt = performance.now();
-    outcomes.push(send(agent, urls[index % urls.length]!, signed).then((status) => ({ outTradeNo: signed.outTradeNo, scheduledAt, sentAt, answeredAt: performance.now(), status })));
+    outcomes.push(targets.send(index, bytes).then((status) => ({ outTradeNo, scheduledAt, sentAt, answeredAt: performance.now(), status })));
   }
-  const settled = await Promise.all(outcomes);
-  agent.destroy();
-  return settled;
+  return Promise.all(outcomes);
 }

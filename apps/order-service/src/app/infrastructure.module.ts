@@ -54,7 +54,12 @@ export class InfrastructureModule {
                 clientId: 'order-service',
                 inbox: new PostgresInboxStore(pool),
                 logger: messagingLogger(logger),
-                consumer: { sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS, heartbeatIntervalMs: Math.min(3_000, Math.floor(config.KAFKA_SESSION_TIMEOUT_MS / 3)) },
+                consumer: {
+                  sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
+                  heartbeatIntervalMs: Math.min(3_000, Math.floor(config.KAFKA_SESSION_TIMEOUT_MS / 3)),
+                  minBytes: config.KAFKA_FETCH_MIN_BYTES,
+                  maxWaitTimeMs: config.KAFKA_FETCH_MAX_WAIT_MS,
+                },
               }),
               config.KAFKA_TOPIC_PREFIX,
             ),

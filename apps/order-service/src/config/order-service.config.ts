@@ -42,6 +42,8 @@ export const orderServiceEnv = {
   KAFKA_TOPIC_PREFIX: { parse: parsers.string, default: '', description: 'prefix of every topic name (isolated test runs); the public names when empty' } satisfies EnvVarSpec<string>,
   KAFKA_PARTITIONS_CONCURRENTLY: { parse: parsers.positiveInteger, default: 16, description: 'ingress partitions processed at the same time, each in its own transaction' } satisfies EnvVarSpec<number>,
   KAFKA_SESSION_TIMEOUT_MS: { parse: parsers.positiveInteger, default: 30_000, description: 'a consumer silent this long loses its partitions (a crashed instance is replaced after it)' } satisfies EnvVarSpec<number>,
+  KAFKA_FETCH_MIN_BYTES: { parse: parsers.positiveInteger, default: 1, description: 'bytes a fetch waits for (up to KAFKA_FETCH_MAX_WAIT_MS): more = larger batches, fewer commits per message, that much more latency' } satisfies EnvVarSpec<number>,
+  KAFKA_FETCH_MAX_WAIT_MS: { parse: parsers.positiveInteger, default: 1_000, description: 'longest a fetch waits for KAFKA_FETCH_MIN_BYTES' } satisfies EnvVarSpec<number>,
   KAFKA_TOPIC_PARTITIONS: { parse: parsers.positiveInteger, default: 4, description: 'partitions of topics the service creates when missing' } satisfies EnvVarSpec<number>,
   ...dispatchEnv,
   ...enrichmentEnv,

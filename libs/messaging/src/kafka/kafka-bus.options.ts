@@ -20,8 +20,14 @@ export interface KafkaConsumerOptions {
   heartbeatIntervalMs?: number;
   /** Default 60 s. */
   rebalanceTimeoutMs?: number;
-  /** Longest a fetch waits for data. Default 1 s: it also bounds how long `close()` waits for an idle fetch. */
+  /** Longest a fetch waits for data (or for `minBytes` of it). Default 1 s: it also bounds how long `close()` waits for an idle fetch. */
   maxWaitTimeMs?: number;
+  /**
+   * Bytes a fetch waits for (up to `maxWaitTimeMs`) before it answers. Default 1: every record as
+   * soon as it is there. More trades that much latency for larger batches — fewer transactions,
+   * offset commits and flushes per record under a steady trickle.
+   */
+  minBytes?: number;
   /** Retries inside one consumer session before it crashes (and the supervisor restarts it). */
   retry?: Partial<KafkaRetryOptions>;
   /** Backoff between supervised restarts. Default 1 s doubling to 10 s. */

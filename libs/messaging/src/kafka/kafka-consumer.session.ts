@@ -39,6 +39,7 @@ export async function startKafkaConsumerSession<TValue, TClient>(
     heartbeatInterval: tuning.heartbeatIntervalMs ?? 3_000,
     rebalanceTimeout: tuning.rebalanceTimeoutMs ?? 60_000,
     maxWaitTimeInMs: tuning.maxWaitTimeMs ?? 1_000,
+    minBytes: tuning.minBytes ?? 1,
     retry: { ...toKafkajsRetry(config.retry), restartOnFailure: async () => false },
   });
   let stopping = false;
