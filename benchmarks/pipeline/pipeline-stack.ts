@@ -41,7 +41,7 @@ export async function startPipelineStack(runId: string, databaseUrl: string, bro
     DATABASE_URL: databaseUrl,
     KAFKA_BROKERS: brokers,
     KAFKA_TOPIC_PREFIX: `bench-pipeline-${runId}.`,
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: process.env['BENCH_SERVICE_LOG_LEVEL'] ?? 'warn',
     OTEL_SDK_DISABLED: 'true',
     WECHATPAY_MCHID: '1230000109',
     WECHATPAY_APPID: 'wxd678efh567hg6999',

@@ -149,7 +149,8 @@ async function main(): Promise<void> {
   } finally {
     await tracker.stop().catch(() => undefined);
     await stack.stop().catch(() => undefined);
-    await dropSchemas([stack.orderServiceSchema, stack.gatewaySchema, stack.fulfillmentSchema]);
+    if (process.env['BENCH_KEEP_SCHEMA']) console.log(`kept schemas ${stack.orderServiceSchema}, ${stack.gatewaySchema}, ${stack.fulfillmentSchema} (BENCH_KEEP_SCHEMA)`);
+    else await dropSchemas([stack.orderServiceSchema, stack.gatewaySchema, stack.fulfillmentSchema]);
   }
 }
 

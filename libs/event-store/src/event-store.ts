@@ -41,8 +41,7 @@ export class EventStore {
     if (!client) return appendEventsAutocommit(this.pool, appends, this.heads);
     if (this.buffered.isBuffering(client)) {
       if (BufferedAppends.holds(appends)) return this.buffered.add(client, appends);
-      await this.flushAppends(client); // an append the buffer cannot hold goes after those it holds
-      this.buffered.start(client);
+      await this.flushHeld(client); // an append the buffer cannot hold goes after those it holds
     }
     return appendEvents(client, appends, this.heads);
   }
@@ -66,7 +65,7 @@ export class EventStore {
 
   /** Drops what `client` holds back (its transaction rolls back). */
   discardAppends(client: PoolClient): void {
-    this.buffered.take(client);
+    this.buffered.discard(client);
   }
 
   /** One stream in version order: whole, from a version, or as it was at an instant. */
@@ -87,8 +86,22 @@ export class EventStore {
 
   /** A transaction reading the log sees its own held-back events: they are written first. */
   private async flushBeforeReading(client: PoolClient): Promise<void> {
-    if (!this.buffered.isBuffering(client)) return;
-    await this.flushAppends(client);
+    if (this.buffered.isBuffering(client)) await this.flushHeld(client);
+  }
+
+  /**
+   * Writes what is held and goes on holding. Should the write fail, the held events are lost to
+   * this transaction: the buffer then fails every later use, so a caller that catches the error
+   * and retries something else (a version conflict on another order, decided again) cannot
+   * commit decisions that rest on them.
+   */
+  private async flushHeld(client: PoolClient): Promise<void> {
+    try {
+      await this.flushAppends(client);
+    } catch (error) {
+      this.buffered.fail(client, error);
+      throw error;
+    }
     this.buffered.start(client);
   }
 

@@ -96,6 +96,24 @@ describe('appends held back until the flush (real PostgreSQL)', () => {
     expect(await versions(store, 'held-f')).toEqual([1, 2, 3]);
   });
 
+  it('fails every later use of the transaction once a flush before a read lost what it held', async () => {
+    const store = new EventStore(db.pool);
+    await store.append('held-i', 0, newEvents(1, 'i1'));
+    await new EventStore(db.pool).append('held-i', 1, newEvents(1, 'theirs'));
+    await inTransaction(async (client) => {
+      store.bufferAppends(client);
+      await store.append('held-i', 1, newEvents(1, 'mine'), client); // stale: the read below flushes it and fails
+      await expect(store.readStream('held-j', undefined, client)).rejects.toThrow(ConcurrencyError);
+      // A caller that caught that and went on (deciding another order again) must not get to commit.
+      await expect(store.readStream('held-j', undefined, client)).rejects.toThrow(ConcurrencyError);
+      await expect(store.append('held-j', 0, newEvents(1, 'j1'), client)).rejects.toThrow(ConcurrencyError);
+      await expect(store.flushAppends(client)).rejects.toThrow(ConcurrencyError);
+      store.discardAppends(client);
+    }, false);
+    expect((await store.readStream('held-i')).map((event) => event.metadata.correlationId)).toEqual(['corr-i1', 'corr-theirs']);
+    expect(await versions(store, 'held-j')).toEqual([]);
+  });
+
   it("writes an append at 'any' version at once, after what was held", async () => {
     const store = new EventStore(db.pool);
     await inTransaction(async (client) => {

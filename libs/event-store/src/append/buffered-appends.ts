@@ -6,6 +6,11 @@ import type { AppendResult, StreamAppend } from '../model/stored-event';
 /** One transaction's held-back appends, merged per stream in the order they were made. */
 type HeldAppends = Map<string, StreamAppend & { expectedVersion: number }>;
 
+/** A buffer whose appends were lost to a failed write: the transaction must not commit. */
+interface FailedBuffer {
+  failed: unknown;
+}
+
 /**
  * Appends a transaction holds back and writes together just before its COMMIT (see
  * {@link EventStore.bufferAppends}). Only appends at a numeric expected version with events are
@@ -14,7 +19,7 @@ type HeldAppends = Map<string, StreamAppend & { expectedVersion: number }>;
  * here at once.
  */
 export class BufferedAppends {
-  private readonly buffers = new CheckoutScoped<HeldAppends>();
+  private readonly buffers = new CheckoutScoped<HeldAppends | FailedBuffer>();
 
   start(client: PoolClient): void {
     this.buffers.set(client, new Map());
@@ -31,7 +36,7 @@ export class BufferedAppends {
 
   /** Holds `appends` (see {@link holds}); answers what they will have written once flushed (positions are not known yet). */
   add(client: PoolClient, appends: StreamAppend[]): AppendResult[] {
-    const buffer = this.buffers.get(client);
+    const buffer = this.held(client);
     if (!buffer) throw new Error('add() on a transaction that is not buffering appends');
     if (new Set(appends.map((append) => append.streamId)).size < appends.length) throw new InvalidAppendError('A stream appears twice in one append; merge its events');
     for (const append of appends) this.checkFollowsOn(buffer, append);
@@ -44,9 +49,32 @@ export class BufferedAppends {
     });
   }
 
-  /** Takes everything held and stops buffering (later appends write at once). */
+  /** Takes everything held and stops buffering (later appends write at once). Throws the failure of a buffer marked {@link fail}. */
   take(client: PoolClient): StreamAppend[] {
-    return [...(this.buffers.take(client)?.values() ?? [])];
+    const buffer = this.buffers.take(client);
+    if (buffer && !(buffer instanceof Map)) throw buffer.failed;
+    return [...(buffer?.values() ?? [])];
+  }
+
+  /**
+   * Writing what was held failed part-way through the transaction (a flush before a read): those
+   * events are gone, so every later use of the buffer — another append, the final flush — throws
+   * `error` again. Whoever caught the first throw and carried on cannot commit a transaction whose
+   * decisions rest on events it never wrote.
+   */
+  fail(client: PoolClient, error: unknown): void {
+    this.buffers.set(client, { failed: error });
+  }
+
+  /** Drops the buffer, held appends or failure alike (the transaction rolls back). */
+  discard(client: PoolClient): void {
+    this.buffers.take(client);
+  }
+
+  private held(client: PoolClient): HeldAppends | undefined {
+    const buffer = this.buffers.get(client);
+    if (buffer && !(buffer instanceof Map)) throw buffer.failed;
+    return buffer;
   }
 
   private checkFollowsOn(buffer: HeldAppends, append: StreamAppend): void {
