@@ -10,6 +10,7 @@ import { migrateDatabase } from '@oms/postgres';
 import type { OrderServiceConfig } from '../config/order-service.config';
 import { ALL_MIGRATIONS } from '../database/all-migrations';
 import { chunkWriteBehind } from '../ingress/chunk-write-behind';
+import { PaymentIngressService } from '../ingress/payment-ingress.service';
 import { CommittedOrderCache } from '../orders/committed-order.cache';
 import { OrderCommandService } from '../orders/order-command.service';
 import { AppModule } from './app.module';
@@ -55,8 +56,8 @@ export async function startOrderService(config: OrderServiceConfig, logger: Logg
       backoff: { initialDelayMs: 20, maxDelayMs: 5_000 },
       // After each COMMIT: the orders that batch left are committed states the next message can trust.
       onBatchProcessed: ({ topic, partition }) => orders.batchCommitted(`${topic}:${partition}`),
-      // A chunk's appends go in one statement just before its COMMIT.
-      writeBehind: chunkWriteBehind(app.get(EventStore), app.get(CommittedOrderCache)),
+      // A chunk's payment routing and appends go in one statement each, just before its COMMIT.
+      writeBehind: chunkWriteBehind(app.get(EventStore), app.get(CommittedOrderCache), app.get(PaymentIngressService)),
     }),
   );
   await app.startAllMicroservices();

@@ -55,8 +55,8 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
       topics: Object.keys(handlers),
       decode: (bytes) => decode(bytes),
       handler: (message, tx) => handlers[message.topic]!(message as never, tx),
-      // As the service runs: chunks hold their appends back until just before COMMIT.
-      writeBehind: chunkWriteBehind(store, committed),
+      // As the service runs: chunks hold their routing and appends back until just before COMMIT.
+      writeBehind: chunkWriteBehind(store, committed, payments),
     });
   });
   afterAll(async () => {

@@ -1,13 +1,14 @@
 import type { PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { decode, type DecodedRecord, type MessageHeaders } from '@oms/contracts';
+import { CheckoutScoped } from '@oms/postgres';
 import type { OrderCommandRequest } from '../orders/command-request';
 import { asTransientIfLockTimeout } from '../orders/concurrency-retry';
 import type { OrderCommandService } from '../orders/order-command.service';
 import { commandContextOf } from './command-context';
 import { expectRecord, type IngressMessage } from './ingress-record';
 import { acceptNotificationRequest, completeRefundRequest, confirmPaymentRequest } from './payment.translator';
-import type { ParkedPaymentFact, PaymentRoutingRepository } from './payment-routing.repository';
+import type { OrderRef, ParkedPaymentFact, PaymentRoutingRepository } from './payment-routing.repository';
 
 type PaymentRecord = DecodedRecord<'PaymentNotification' | 'PaymentConfirmation' | 'RefundResult'>;
 
@@ -28,6 +29,8 @@ interface PaymentMessage {
  * does not wait for our channel feed).
  */
 export class PaymentIngressService {
+  private readonly deferred = new CheckoutScoped<OrderRef[]>();
+
   constructor(
     private readonly routing: PaymentRoutingRepository,
     private readonly orders: OrderCommandService,
@@ -42,9 +45,35 @@ export class PaymentIngressService {
     });
   }
 
-  /** Routes `outTradeNo` to an order just placed and decides the payment facts parked for it, in its transaction. */
+  /**
+   * Routes `outTradeNo` to an order just placed and decides the payment facts parked for it — at
+   * once, or, in a transaction that {@link deferRegistrations}, with the rest of its chunk's orders
+   * in {@link registerDeferred}.
+   */
   async releaseParked(outTradeNo: string, orderId: string, client: PoolClient): Promise<void> {
-    for (const registered of await this.routing.registerOrders([{ outTradeNo, orderId }], client)) await this.decideParked(registered.parked, registered.orderId, client);
+    const deferred = this.deferred.get(client);
+    if (deferred) deferred.push({ outTradeNo, orderId });
+    else await this.register([{ outTradeNo, orderId }], client);
+  }
+
+  /** Collects the transaction's order registrations for one statement at {@link registerDeferred}. */
+  deferRegistrations(client: PoolClient): void {
+    this.deferred.set(client, []);
+  }
+
+  /** Registers the collected orders and decides their parked facts; later registrations go at once. */
+  async registerDeferred(client: PoolClient): Promise<void> {
+    const orders = this.deferred.take(client) ?? [];
+    if (orders.length > 0) await this.register(orders, client);
+  }
+
+  /** Drops what was collected (the transaction rolls back). */
+  dropDeferred(client: PoolClient): void {
+    this.deferred.take(client);
+  }
+
+  private async register(orders: OrderRef[], client: PoolClient): Promise<void> {
+    for (const { orderId, parked } of await this.routing.registerOrders(orders, client)) await this.decideParked(parked, orderId, client);
   }
 
   /** Decides parked facts for `orderId`, in parking order. */
