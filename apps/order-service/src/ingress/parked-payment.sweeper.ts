@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { withTransaction } from '@oms/postgres';
+import { PeriodicJob } from '../scheduling/periodic-job';
 import type { OrderCommandService } from '../orders/order-command.service';
 import type { TransactionOrders } from '../orders/transaction-order.cache';
 import type { PaymentIngressService } from './payment-ingress.service';
@@ -17,8 +18,7 @@ const BATCH = 200;
  * transaction of its own. Taking the facts is a DELETE, so two instances never decide one twice.
  */
 export class ParkedPaymentSweeper {
-  private timer?: NodeJS.Timeout;
-  private sweeping = Promise.resolve();
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly pool: Pool,
@@ -26,26 +26,21 @@ export class ParkedPaymentSweeper {
     private readonly payments: PaymentIngressService,
     private readonly orders: OrderCommandService,
     private readonly logger: Logger,
-  ) {}
-
-  start(intervalMs: number): void {
-    this.timer = setInterval(() => void this.tick(), intervalMs);
+  ) {
+    this.job = new PeriodicJob('parked payment sweep', () => this.sweepOnce(), logger);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping;
+  start(intervalMs: number): void {
+    this.job.start(intervalMs);
+  }
+
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** Decides every parked fact whose order is placed; returns how many out_trade_nos it released. */
   async sweepOnce(): Promise<number> {
-    const client = await this.pool.connect();
-    let due: Array<{ outTradeNo: string; orderId: string }>;
-    try {
-      due = await this.routing.releasable(BATCH, client);
-    } finally {
-      client.release();
-    }
+    const due = await this.routing.releasable(BATCH, this.pool);
     for (const { outTradeNo, orderId } of due) await this.release(outTradeNo, orderId);
     if (due.length > 0) this.logger.info({ released: due.length }, 'parked payment facts handed to their orders');
     return due.length;
@@ -59,13 +54,5 @@ export class ParkedPaymentSweeper {
     });
     // Committed: the consumers' next message for the order starts from this state, not the one before it.
     if (touched) this.orders.promoteCommitted(touched);
-  }
-
-  // One sweep at a time: a slow sweep delays the next instead of racing it.
-  private tick(): Promise<void> {
-    this.sweeping = this.sweeping
-      .then(async () => void (await this.sweepOnce()))
-      .catch((error: unknown) => this.logger.error({ error: String(error) }, 'parked payment sweep failed; next sweep retries'));
-    return this.sweeping;
   }
 }

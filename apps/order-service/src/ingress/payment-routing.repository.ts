@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { MessageHeaders } from '@oms/contracts';
 
 /** A payment record that arrived before its order, as it was consumed. */
@@ -102,8 +102,8 @@ export class PaymentRoutingRepository {
   }
 
   /** Out_trade_nos with parked facts whose order has been placed meanwhile (committed). */
-  async releasable(limit: number, client: PoolClient): Promise<Array<{ outTradeNo: string; orderId: string }>> {
-    const result = await client.query<{ out_trade_no: string; order_id: string }>(
+  async releasable(limit: number, db: Pool | PoolClient): Promise<Array<{ outTradeNo: string; orderId: string }>> {
+    const result = await db.query<{ out_trade_no: string; order_id: string }>(
       `SELECT DISTINCT parked.out_trade_no, ref.order_id
          FROM parked_payment_facts parked JOIN payment_order_refs ref ON ref.out_trade_no = parked.out_trade_no
         WHERE ref.order_id IS NOT NULL

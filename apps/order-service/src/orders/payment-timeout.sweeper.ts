@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { withTransaction } from '@oms/postgres';
 import { parseIsoDuration, type CheckPaymentConfirmationTimeout } from '@oms/order-domain';
 import { now } from '../ingress/command-context';
+import { PeriodicJob } from '../scheduling/periodic-job';
 import type { OrderCommandService } from './order-command.service';
 
 /** How far back a freshly started sweeper looks for payment facts it may have missed while down. */
@@ -26,8 +27,7 @@ function approximateMs(duration: string): number {
 export class PaymentTimeoutSweeper {
   private readonly timeoutMs: number;
   private since = Date.now() - LOOK_BACK_MS;
-  private timer?: NodeJS.Timeout;
-  private sweeping = Promise.resolve();
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly pool: Pool,
@@ -36,22 +36,15 @@ export class PaymentTimeoutSweeper {
     private readonly confirmationTimeout: string,
   ) {
     this.timeoutMs = approximateMs(confirmationTimeout);
+    this.job = new PeriodicJob('payment timeout sweep', () => this.sweepOnce(), logger);
   }
 
   start(intervalMs = Math.min(60_000, Math.max(1_000, this.timeoutMs / 3))): void {
-    this.timer = setInterval(() => void this.tick(), intervalMs);
+    this.job.start(intervalMs);
   }
 
-  private tick(): Promise<void> {
-    this.sweeping = this.sweeping
-      .then(async () => void (await this.sweepOnce()))
-      .catch((error: unknown) => this.logger.error({ error: String(error) }, 'payment timeout sweep failed; next sweep retries'));
-    return this.sweeping;
-  }
-
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping;
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** Checks the orders whose payment facts came of age since the last sweep; returns how many. */

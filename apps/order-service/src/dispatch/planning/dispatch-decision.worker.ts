@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { withTransaction } from '@oms/postgres';
+import { PeriodicJob } from '../../scheduling/periodic-job';
 import type { OrderStreamRepository } from '../../orders/order-stream.repository';
 import type { DispatchPlanner } from './dispatch-planner.service';
 import type { PendingDecisionRepository, PendingOrder } from './pending-decision.repository';
@@ -26,9 +27,7 @@ const PAGE_SIZE = 500;
  * the first tick.
  */
 export class DispatchDecisionWorker {
-  private timer?: NodeJS.Timeout;
-  private running = Promise.resolve();
-  private busy = false;
+  private readonly job: PeriodicJob;
 
   constructor(
     private readonly pool: Pool,
@@ -38,26 +37,16 @@ export class DispatchDecisionWorker {
     private readonly planner: DispatchPlanner,
     private readonly replans: ReplanService,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    this.job = new PeriodicJob('dispatch decision tick', () => this.runOnce(), logger);
+  }
 
   start(intervalMs: number): void {
-    this.timer = setInterval(() => this.tick(), intervalMs);
+    this.job.start(intervalMs);
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-  }
-
-  /** One run at a time: a tick that finds the previous run still busy is skipped, not queued. */
-  private tick(): void {
-    if (this.busy) return;
-    this.busy = true;
-    this.running = this.runOnce()
-      .then(() => undefined)
-      .catch((error: unknown) => this.logger.error({ error: String(error) }, 'dispatch decision tick failed; the next tick retries'))
-      .finally(() => (this.busy = false));
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** Feeds the log's new ready orders and decides the due ones; returns how many decisions were made. */
