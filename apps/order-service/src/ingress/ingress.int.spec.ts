@@ -10,7 +10,7 @@ import { OrderStreamRepository } from '../orders/order-stream.repository';
 import { RejectedCommandRepository } from '../orders/rejected-command.repository';
 import { CommittedOrderCache } from '../orders/committed-order.cache';
 import { TransactionOrderCache } from '../orders/transaction-order.cache';
-import { newRunId, orderRecords } from '../testing/ingress-records';
+import { consumedRecord, newRunId, orderRecords } from '../testing/ingress-records';
 import { testLogger } from '../testing/silent-logger';
 import { FulfilmentIngressService } from './fulfilment-ingress.service';
 import { OrderPlacementService } from './order-placement.service';
@@ -91,8 +91,7 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
     try {
       await placing.query('BEGIN');
       // The order's transaction places it and drains the parking (empty), and stays open.
-      const channelOrder = message(Topics.ingressOrders, `MINI_PROGRAM:${order.channelOrder.channelOrderId}`, 'ChannelOrder', order.channelOrder, 'co-11');
-      await placement.handle({ ...channelOrder, partition: 0, offset: '0', groupId: 'test', timestamp: 0, traceparent: undefined, messageId: 'co-11', rawValue: channelOrder.value, value: decode(channelOrder.value) }, placing);
+      await placement.handle(consumedRecord(Topics.ingressOrders, 'ChannelOrder', order.channelOrder, 'co-11'), placing);
       // Meanwhile both payment facts arrive; they must not wait for the open transaction.
       await bus.producer.send([
         message(Topics.ingressPayments, outTradeNo, 'PaymentNotification', order.notification, 'pn-11'),
@@ -124,8 +123,6 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
   });
 
   describe('a chunk whose held-back appends rest on a stale belief', () => {
-    const consumed = (outgoing: OutgoingMessage, messageId: string) => ({ ...outgoing, partition: 0, offset: '0', groupId: 'other-instance', timestamp: 0, traceparent: undefined, messageId, rawValue: outgoing.value, value: decode(outgoing.value) });
-
     it('re-reads an order another instance moved on since this one last saw it, and decides again', async () => {
       const order = orderRecords(runId, 12);
       const outTradeNo = order.notification.outTradeNo;
@@ -135,7 +132,7 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
       const otherStore = new EventStore(db.pool);
       const otherOrders = new OrderCommandService(otherStore, new OrderStreamRepository(otherStore), new TransactionOrderCache(), new CommittedOrderCache(), rejected, testLogger());
       const otherPayments = new PaymentIngressService(new PaymentRoutingRepository(), otherOrders, testLogger());
-      await withTransaction(db.pool, (client) => otherPayments.handle(consumed(message(Topics.ingressPayments, outTradeNo, 'PaymentNotification', order.notification, 'pn-12'), 'pn-12'), client));
+      await withTransaction(db.pool, (client) => otherPayments.handle(consumedRecord(Topics.ingressPayments, 'PaymentNotification', order.notification, 'pn-12'), client));
       await bus.producer.send([message(Topics.ingressPayments, outTradeNo, 'PaymentConfirmation', order.confirmation, 'pc-12')]);
       await waitFor('the order paid', async () => (await types(order.orderId)).includes('OrderPaid'));
       expect(await types(order.orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted', 'PaymentConfirmed', 'OrderPaid', 'InventoryReservationRequested']);

@@ -1,14 +1,13 @@
-import { decode, encode, Topics, type RecordName, type RecordTypes } from '@oms/contracts';
+import { Topics } from '@oms/contracts';
 import { EventStore, type ReadStreamOptions } from '@oms/event-store';
 import { withTransaction } from '@oms/postgres';
 import { createTestSchema, type TestSchema } from '@oms/testing';
 import { migrateOrderService } from '../database/all-migrations';
 import { FulfilmentIngressService } from '../ingress/fulfilment-ingress.service';
-import type { IngressMessage } from '../ingress/ingress-record';
 import { OrderPlacementService } from '../ingress/order-placement.service';
 import { PaymentIngressService } from '../ingress/payment-ingress.service';
 import { PaymentRoutingRepository } from '../ingress/payment-routing.repository';
-import { newRunId, orderRecords } from '../testing/ingress-records';
+import { consumedRecord, newRunId, orderRecords } from '../testing/ingress-records';
 import { testLogger } from '../testing/silent-logger';
 import { CommittedOrderCache } from './committed-order.cache';
 import { OrderCommandService } from './order-command.service';
@@ -45,20 +44,15 @@ describe('order snapshots (real PostgreSQL)', () => {
   beforeEach(() => (reads = []));
   afterAll(() => db.drop());
 
-  function consumed<N extends RecordName>(topic: string, recordName: N, value: RecordTypes[N], messageId: string): IngressMessage {
-    const bytes = encode(recordName, value);
-    return { topic, partition: 0, offset: '0', key: null, value: decode(bytes), rawValue: bytes, headers: { 'message-id': messageId }, timestamp: 0, traceparent: undefined, messageId, groupId: 'test' };
-  }
-
   /** An order taken from placement to ready to dispatch, one message per transaction. */
   async function orderReadyToDispatch(n: number): Promise<string> {
     const order = orderRecords(runId, n);
     const steps: Array<(client: never) => Promise<void>> = [
-      (client) => placement.handle(consumed(Topics.ingressOrders, 'ChannelOrder', order.channelOrder, `co-${n}`), client),
-      (client) => payments.handle(consumed(Topics.ingressPayments, 'PaymentNotification', order.notification, `pn-${n}`), client),
-      (client) => payments.handle(consumed(Topics.ingressPayments, 'PaymentConfirmation', order.confirmation, `pc-${n}`), client),
-      (client) => fulfilment.confirmInvoice(consumed(Topics.ingressInvoices, 'InvoiceConfirmation', order.invoice, `inv-${n}`), client),
-      (client) => fulfilment.reserveInventory(consumed(Topics.fulfillmentEvents, 'InventoryReservationResult', order.reservation(`R-${n}`), `res-${n}`), client),
+      (client) => placement.handle(consumedRecord(Topics.ingressOrders, 'ChannelOrder', order.channelOrder, `co-${n}`), client),
+      (client) => payments.handle(consumedRecord(Topics.ingressPayments, 'PaymentNotification', order.notification, `pn-${n}`), client),
+      (client) => payments.handle(consumedRecord(Topics.ingressPayments, 'PaymentConfirmation', order.confirmation, `pc-${n}`), client),
+      (client) => fulfilment.confirmInvoice(consumedRecord(Topics.ingressInvoices, 'InvoiceConfirmation', order.invoice, `inv-${n}`), client),
+      (client) => fulfilment.reserveInventory(consumedRecord(Topics.fulfillmentEvents, 'InventoryReservationResult', order.reservation(`R-${n}`), `res-${n}`), client),
     ];
     for (const step of steps) await withTransaction(db.pool, (client) => step(client as never));
     return order.orderId;

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { ChannelOrder, InventoryReservationResult, InvoiceConfirmation, PaymentConfirmation, PaymentNotification, RefundResult } from '@oms/contracts';
+import { decode, encode, type ChannelOrder, type InventoryReservationResult, type InvoiceConfirmation, type PaymentConfirmation, type PaymentNotification, type RecordName, type RecordTypes, type RefundResult } from '@oms/contracts';
 import { recordFixture } from '@oms/contracts/testing';
+import type { IngressMessage } from '../ingress/ingress-record';
 import { orderIdOf } from '../orders/order-id';
 
 /** A short id for one test run, so its orders never collide with another run's. */
@@ -51,4 +52,10 @@ export function orderRecords(runId: string, n: number): OrderRecords {
       }),
     refund: () => recordFixture('RefundResult', { outTradeNo, transactionId, outRefundNo: `${orderId}-R`, refundAmount: channelOrder.payableTotal }),
   };
+}
+
+/** A record as the consumer hands it to a handler, for calling the ingress services directly in a transaction of the test's own. */
+export function consumedRecord<N extends RecordName>(topic: string, recordName: N, value: RecordTypes[N], messageId: string): IngressMessage {
+  const bytes = encode(recordName, value);
+  return { topic, partition: 0, offset: '0', key: null, value: decode(bytes), rawValue: bytes, headers: { 'message-id': messageId }, timestamp: 0, traceparent: undefined, messageId, groupId: 'test' };
 }
