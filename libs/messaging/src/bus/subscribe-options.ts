@@ -20,7 +20,7 @@ export type MessageDecoder<TValue> = (value: Buffer, record: { topic: string; he
 /**
  * Writes a handler may hold back for a whole chunk and make in one go before COMMIT (the event
  * store's `bufferAppends`): `begin` before the chunk's first message,
- * `flush` after its last, `end` whatever happened (after COMMIT or ROLLBACK). Only a chunk running
+ * `flush` after its last, `end` whatever happened (just before COMMIT or ROLLBACK, while the transaction still owns its connection). Only a chunk running
  * without savepoints holds writes back; one re-run with a savepoint per message writes each
  * message's effects as it goes, so a failure is still pinned to its message. A `flush` failing
  * with anything but a transient error re-runs the chunk once more as it was (the handler should

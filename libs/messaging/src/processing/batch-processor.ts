@@ -112,14 +112,15 @@ export class BatchProcessor<TValue, TClient> {
       }
       if (writeBehind) await flushHeldBack(writeBehind, tx.client);
       if (deadLetters.length > 0) await this.context.deadLetters.send(deadLetters);
+      // Ended while the transaction still owns the connection: COMMIT hands it back to the pool.
+      writeBehind?.end(tx.client);
       await tx.commit();
       const duplicates = chunk.length - processed - deadLetters.length;
       return { ...this.range(chunk), received: chunk.length, processed, duplicates, deadLettered: deadLetters.length, attempts: attempt };
     } catch (error) {
+      writeBehind?.end(tx.client);
       await tx.rollback();
       throw error;
-    } finally {
-      writeBehind?.end(tx.client);
     }
   }
 
