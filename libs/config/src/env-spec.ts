@@ -30,6 +30,16 @@ export const parsers = {
     if (value <= 0) throw new Error(`expected a positive integer, got "${raw}"`);
     return value;
   },
+  nonNegativeInteger: (raw: string): number => {
+    const value = parsers.integer(raw);
+    if (value < 0) throw new Error(`expected an integer ≥ 0, got "${raw}"`);
+    return value;
+  },
+  /** A PostgreSQL schema (or other) name safe to splice into SQL: lower case, at most 63 characters. */
+  sqlIdentifier: (raw: string): string => {
+    if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new Error(`expected a lower-case SQL identifier, got "${raw}"`);
+    return raw;
+  },
   boolean: (raw: string): boolean => {
     if (/^(1|true|yes)$/i.test(raw)) return true;
     if (/^(0|false|no)$/i.test(raw)) return false;

@@ -20,11 +20,6 @@ function topicPrefix(raw: string): string {
   return raw;
 }
 
-function identifier(raw: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new Error('expected a lower-case SQL identifier');
-  return raw;
-}
-
 /**
  * Every environment variable channel-gateway reads, validated at start by `loadConfig` (one error
  * names every missing or malformed variable; secret values are never echoed).
@@ -32,7 +27,7 @@ function identifier(raw: string): string {
 export const gatewayEnv = {
   ...infrastructureEnv,
   PORT: { parse: parsers.integer, default: 3000, description: 'HTTP port' } satisfies EnvVarSpec<number>,
-  GATEWAY_DB_SCHEMA: { parse: identifier, default: 'channel_gateway', description: "PostgreSQL schema the gateway owns (nonces, notification dedupe, expected payments)" } satisfies EnvVarSpec<string>,
+  GATEWAY_DB_SCHEMA: { parse: parsers.sqlIdentifier, default: 'channel_gateway', description: "PostgreSQL schema the gateway owns (nonces, notification dedupe, expected payments)" } satisfies EnvVarSpec<string>,
   MERCHANT_CALLBACK_SECRET: secret('merchant secret of the X-Callback-Verified HMAC (at least 32 bytes)', atLeast32Bytes),
   KAFKA_TOPIC_PREFIX: { parse: topicPrefix, default: '', description: 'prefix of every topic name the gateway produces to or consumes (isolated test runs); the public names when empty' } satisfies EnvVarSpec<string>,
   KAFKA_GROUP_ID: { parse: parsers.string, default: 'channel-gateway', description: 'consumer group reading RefundRequested from oms.order.events.v1' } satisfies EnvVarSpec<string>,

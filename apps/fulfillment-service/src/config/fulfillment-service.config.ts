@@ -1,17 +1,12 @@
 import { infrastructureEnv, loadConfig, parsers, type ConfigOf, type EnvVarSpec } from '@oms/config';
 
-function schemaName(raw: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new Error(`expected a lower-case SQL identifier, got "${raw}"`);
-  return raw;
-}
-
 const url = (description: string, fallback: string): EnvVarSpec<string> => ({ parse: parsers.url, default: fallback, description });
 const SIMULATORS = 'http://127.0.0.1:4020';
 
 /** Every variable fulfillment-service reads, validated at start (`loadFulfillmentServiceConfig`). */
 export const fulfillmentServiceEnv = {
   ...infrastructureEnv,
-  DATABASE_SCHEMA: { parse: schemaName, default: 'fulfillment_service', description: 'PostgreSQL schema the service owns (shipments, tracks, call log, review items, inbox)' } satisfies EnvVarSpec<string>,
+  DATABASE_SCHEMA: { parse: parsers.sqlIdentifier, default: 'fulfillment_service', description: 'PostgreSQL schema the service owns (shipments, tracks, call log, review items, inbox)' } satisfies EnvVarSpec<string>,
   DATABASE_POOL_SIZE: { parse: parsers.positiveInteger, default: 16, description: 'PostgreSQL connections' } satisfies EnvVarSpec<number>,
   HTTP_PORT: { parse: parsers.integer, default: 3003, description: 'port of the push endpoints, call-log and shipment API, /docs, /health, /metrics (0 = any free port)' } satisfies EnvVarSpec<number>,
   MIGRATE_ON_START: { parse: parsers.boolean, default: true, description: 'apply pending migrations at start (else run src/migrate.ts)' } satisfies EnvVarSpec<boolean>,

@@ -8,17 +8,6 @@ function isoDuration(raw: string): string {
   return raw;
 }
 
-function schemaName(raw: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new Error(`expected a lower-case SQL identifier, got "${raw}"`);
-  return raw;
-}
-
-function nonNegativeInteger(raw: string): number {
-  const value = parsers.integer(raw);
-  if (value < 0) throw new Error(`expected 0 or a positive integer, got "${raw}"`);
-  return value;
-}
-
 function secret(raw: string): string {
   if (raw.length < 16) throw new Error('expected at least 16 characters');
   return raw;
@@ -27,7 +16,7 @@ function secret(raw: string): string {
 /** Every variable order-service reads, validated at start (`loadOrderServiceConfig`). */
 export const orderServiceEnv = {
   ...infrastructureEnv,
-  DATABASE_SCHEMA: { parse: schemaName, default: 'order_service', description: 'PostgreSQL schema the service owns (event store, inbox, its tables)' } satisfies EnvVarSpec<string>,
+  DATABASE_SCHEMA: { parse: parsers.sqlIdentifier, default: 'order_service', description: 'PostgreSQL schema the service owns (event store, inbox, its tables)' } satisfies EnvVarSpec<string>,
   DATABASE_POOL_SIZE: { parse: parsers.positiveInteger, default: 24, description: 'PostgreSQL connections' } satisfies EnvVarSpec<number>,
   DATABASE_LOCK_TIMEOUT_MS: { parse: parsers.positiveInteger, default: 200, description: 'longest wait for a row lock; then the batch is retried (ends cross-partition waits and deadlocks fast)' } satisfies EnvVarSpec<number>,
   HTTP_PORT: { parse: parsers.integer, default: 3002, description: 'port of the read/audit API, /docs, /health, /metrics (0 = any free port)' } satisfies EnvVarSpec<number>,
@@ -36,7 +25,7 @@ export const orderServiceEnv = {
   AVERAGE_SHIP_DURATION: { parse: isoDuration, default: 'PT24H', description: "warehouse's average ship duration; estimated_ship_time = acceptance + this" } satisfies EnvVarSpec<string>,
   PAYMENT_CONFIRMATION_TIMEOUT: { parse: isoDuration, default: 'PT15M', description: 'one side of a payment waiting longer than this for the other raises a review item' } satisfies EnvVarSpec<string>,
   PARKED_PAYMENT_SWEEP_MS: { parse: parsers.positiveInteger, default: 100, description: 'how often payment facts parked while their order was being placed are handed to it' } satisfies EnvVarSpec<number>,
-  ORDER_SNAPSHOT_EVERY: { parse: nonNegativeInteger, default: 50, description: 'a stream replayed over this many events gets a snapshot, and later reads replay only what follows it (0 = no snapshots)' } satisfies EnvVarSpec<number>,
+  ORDER_SNAPSHOT_EVERY: { parse: parsers.nonNegativeInteger, default: 50, description: 'a stream replayed over this many events gets a snapshot, and later reads replay only what follows it (0 = no snapshots)' } satisfies EnvVarSpec<number>,
   MIGRATE_ON_START: { parse: parsers.boolean, default: true, description: 'apply pending migrations at start (else run src/migrate.ts)' } satisfies EnvVarSpec<boolean>,
   KAFKA_GROUP_ID: { parse: parsers.string, default: 'order-service', description: 'consumer group of the ingress topics' } satisfies EnvVarSpec<string>,
   KAFKA_TOPIC_PREFIX: { parse: parsers.string, default: '', description: 'prefix of every topic name (isolated test runs); the public names when empty' } satisfies EnvVarSpec<string>,

@@ -1,25 +1,14 @@
 import { infrastructureEnv, loadConfig, parsers, type ConfigOf, type EnvVarSpec } from '@oms/config';
 
-function schemaName(raw: string): string {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(raw)) throw new Error(`expected a lower-case SQL identifier, got "${raw}"`);
-  return raw;
-}
-
-function nonNegativeInteger(raw: string): number {
-  const value = parsers.integer(raw);
-  if (value < 0) throw new Error(`expected an integer ≥ 0, got "${raw}"`);
-  return value;
-}
-
 /** Every variable reconciliation-service reads, validated at start (`loadReconciliationServiceConfig`). */
 export const reconciliationServiceEnv = {
   ...infrastructureEnv,
-  DATABASE_SCHEMA: { parse: schemaName, default: 'reconciliation_service', description: 'PostgreSQL schema the service owns (input facts, projection, review audit, inbox)' } satisfies EnvVarSpec<string>,
+  DATABASE_SCHEMA: { parse: parsers.sqlIdentifier, default: 'reconciliation_service', description: 'PostgreSQL schema the service owns (input facts, projection, review audit, inbox)' } satisfies EnvVarSpec<string>,
   DATABASE_POOL_SIZE: { parse: parsers.positiveInteger, default: 8, description: 'PostgreSQL connections' } satisfies EnvVarSpec<number>,
   HTTP_PORT: { parse: parsers.integer, default: 3004, description: 'port of the review queue API, /docs, /health, /metrics (0 = any free port)' } satisfies EnvVarSpec<number>,
   MIGRATE_ON_START: { parse: parsers.boolean, default: true, description: 'apply pending migrations at start (else run src/migrate.ts)' } satisfies EnvVarSpec<boolean>,
-  MAX_TIME_GAP_MS: { parse: nonNegativeInteger, default: 500, description: "largest accepted gap between the bank's time and the order's paid_at (precision policy: only a certain gap counts)" } satisfies EnvVarSpec<number>,
-  SETTLEMENT_WINDOW_MS: { parse: nonNegativeInteger, default: 86_400_000, description: 'how long a payment or refund may wait for its bank line before MISSING_BANK_LINE' } satisfies EnvVarSpec<number>,
+  MAX_TIME_GAP_MS: { parse: parsers.nonNegativeInteger, default: 500, description: "largest accepted gap between the bank's time and the order's paid_at (precision policy: only a certain gap counts)" } satisfies EnvVarSpec<number>,
+  SETTLEMENT_WINDOW_MS: { parse: parsers.nonNegativeInteger, default: 86_400_000, description: 'how long a payment or refund may wait for its bank line before MISSING_BANK_LINE' } satisfies EnvVarSpec<number>,
   MATCHING_DEBOUNCE_MS: { parse: parsers.positiveInteger, default: 1_000, description: 'matching runs this long after the first batch of new inputs (batches arriving meanwhile join the run)' } satisfies EnvVarSpec<number>,
   MATCHING_POLL_MS: { parse: parsers.positiveInteger, default: 5_000, description: 'how often to look for inputs stored another way (the import command) and for ended settlement windows' } satisfies EnvVarSpec<number>,
   REPORT_DIR: { parse: parsers.string, default: 'var/reports/reconciliation', description: 'directory of the daily CSV and HTML reports (created when missing)' } satisfies EnvVarSpec<string>,
