@@ -3,6 +3,7 @@ export * from './health/health.controller';
 export * from './health/health.module';
 export * from './health/postgres.probe';
 export * from './http/setup-http-app';
+export * from './lifecycle/background-work.lifecycle';
 export * from './logging/create-logger';
 export * from './logging/logging.module';
 export * from './metrics/metrics.controller';

@@ -1,9 +1,10 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { Topics } from '@oms/contracts';
 import { OutboxRelay } from '@oms/event-store';
 import type { MessageBus } from '@oms/messaging';
+import { BackgroundWorkLifecycle } from '@oms/nest-kit';
 import type { FulfillmentServiceConfig } from '../config/fulfillment-service.config';
 import { ClockSkewMonitor } from '../clocks/clock-skew.monitor';
 import { TrackPoller } from '../tracking/track-poller';
@@ -16,11 +17,9 @@ import { APP_LOGGER, FULFILLMENT_CONFIG, MESSAGE_BUS } from './tokens';
  * the bus was handed in, whose owner closes it — then the pool.
  */
 @Injectable()
-export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ServiceLifecycle extends BackgroundWorkLifecycle {
   /** Whether the service created its bus (and so closes it). */
   static readonly ownsBus = Symbol('ownsBus');
-  // Nest runs these hooks for the HTTP app and for the connected transport: only the first counts.
-  private stopping?: Promise<void>;
   private relay?: OutboxRelay;
   private relayStarted?: Promise<void>;
 
@@ -32,10 +31,11 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     @Inject(APP_LOGGER) private readonly logger: Logger,
     private readonly poller: TrackPoller,
     private readonly clocks: ClockSkewMonitor,
-  ) {}
+  ) {
+    super();
+  }
 
-  onApplicationBootstrap(): void {
-    if (this.relay) return;
+  protected startWork(): void {
     this.relay = new OutboxRelay({
       pool: this.pool,
       // One leader per schema: services in other schemas of the database never wait on it.
@@ -50,12 +50,7 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     this.clocks.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
-    this.stopping ??= this.stop();
-    return this.stopping;
-  }
-
-  private async stop(): Promise<void> {
+  protected async stopWork(): Promise<void> {
     await this.poller.stop();
     await this.clocks.stop();
     await this.relay?.stop();

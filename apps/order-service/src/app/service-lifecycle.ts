@@ -1,8 +1,9 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import type { OutboxRelay } from '@oms/event-store';
 import type { MessageBus } from '@oms/messaging';
+import { BackgroundWorkLifecycle } from '@oms/nest-kit';
 import { ParkedPaymentSweeper } from '../ingress/parked-payment.sweeper';
 import { WebhookDeliveryWorker } from '../notifications/webhook-delivery.worker';
 import { PaymentTimeoutSweeper } from '../orders/payment-timeout.sweeper';
@@ -16,7 +17,7 @@ import { APP_LOGGER, MESSAGE_BUS, ORDER_SERVICE_CONFIG } from './tokens';
  * and saves its checkpoint), webhook worker, payment timer, parked-payment sweep, Kafka clients, then the database pool.
  */
 @Injectable()
-export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ServiceLifecycle extends BackgroundWorkLifecycle {
   private relay?: OutboxRelay;
   private relayStarted?: Promise<void>;
 
@@ -28,14 +29,11 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     private readonly webhooks: WebhookDeliveryWorker,
     private readonly paymentTimeouts: PaymentTimeoutSweeper,
     private readonly parkedPayments: ParkedPaymentSweeper,
-  ) {}
+  ) {
+    super();
+  }
 
-  // Nest runs the bootstrap and shutdown hooks once for the HTTP app and once for the connected
-  // microservice (they share the container): only the first call of each does anything.
-  private stopping?: Promise<void>;
-
-  onApplicationBootstrap(): void {
-    if (this.relay) return;
+  protected startWork(): void {
     this.relay = createOrderEventsRelay(this.pool, this.config.DATABASE_SCHEMA, this.bus.producer, this.logger);
     // Not awaited: a second instance waits as a standby until the leader's lock is free.
     this.relayStarted = this.relay.start().catch((error: unknown) => this.logger.error({ error: String(error) }, 'outbox relay did not start'));
@@ -44,12 +42,7 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     this.parkedPayments.start(this.config.PARKED_PAYMENT_SWEEP_MS);
   }
 
-  onApplicationShutdown(): Promise<void> {
-    this.stopping ??= this.stop();
-    return this.stopping;
-  }
-
-  private async stop(): Promise<void> {
+  protected async stopWork(): Promise<void> {
     await this.relay?.stop();
     await this.relayStarted;
     await this.webhooks.stop();

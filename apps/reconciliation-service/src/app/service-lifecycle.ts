@@ -1,6 +1,7 @@
-import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import type { MessageBus } from '@oms/messaging';
+import { BackgroundWorkLifecycle } from '@oms/nest-kit';
 import type { ReconciliationServiceConfig } from '../config/reconciliation-service.config';
 import { MatchingLoop } from '../projection/matching.loop';
 import { ReportScheduler } from '../report/report.scheduler';
@@ -15,9 +16,7 @@ export const OWNS_BUS = Symbol('OWNS_BUS');
  * Kafka clients, the pool.
  */
 @Injectable()
-export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationShutdown {
-  private started = false;
-  private stopping?: Promise<void>;
+export class ServiceLifecycle extends BackgroundWorkLifecycle {
 
   constructor(
     @Inject(Pool) private readonly pool: Pool,
@@ -26,23 +25,16 @@ export class ServiceLifecycle implements OnApplicationBootstrap, OnApplicationSh
     @Inject(RECONCILIATION_CONFIG) private readonly config: ReconciliationServiceConfig,
     private readonly matching: MatchingLoop,
     private readonly reports: ReportScheduler,
-  ) {}
+  ) {
+    super();
+  }
 
-  // Nest runs these hooks once for the HTTP app and once for the connected microservice (they
-  // share the container): only the first call of each does anything.
-  onApplicationBootstrap(): void {
-    if (this.started) return;
-    this.started = true;
+  protected startWork(): void {
     this.matching.start();
     if (this.config.REPORT_SCHEDULE_ENABLED) this.reports.start();
   }
 
-  onApplicationShutdown(): Promise<void> {
-    this.stopping ??= this.stop();
-    return this.stopping;
-  }
-
-  private async stop(): Promise<void> {
+  protected async stopWork(): Promise<void> {
     await this.reports.stop();
     await this.matching.stop();
     if (this.ownsBus) await this.bus.close();
