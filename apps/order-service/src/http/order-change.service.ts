@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
 import type { Pool } from 'pg';
 import { TransientError } from '@oms/messaging';
-import { withTransaction } from '@oms/postgres';
 import type { Actor, OrderRejection } from '@oms/order-domain';
 import { activeTraceparent, now } from '../ingress/command-context';
 import type { WebhookDeliveryRepository } from '../notifications/webhook-delivery.repository';
 import type { CommandOutcome } from '../orders/command-request';
 import type { OrderCommandService } from '../orders/order-command.service';
-import type { TransactionOrders } from '../orders/transaction-order.cache';
 import type { ChangeAcceptedDto } from './order-change.dto';
 import type { ChangeCommand, HttpCommandMeta } from './order-change.commands';
 
@@ -35,16 +33,13 @@ export class OrderChangeService {
   async change(actor: Actor, { command, enrichment }: ChangeCommand): Promise<ChangeAcceptedDto> {
     const { commandId } = command.data;
     const metadata = { correlationId: commandId, causationId: commandId, actor: `user:${actor.actorId}`, traceparent: activeTraceparent() };
-    let touched: TransactionOrders | undefined;
     const outcome = await this.withRetries(() =>
-      withTransaction(this.pool, async (client) => {
-        touched = this.orders.transactionOrders(client);
+      this.orders.inOwnTransaction(this.pool, async (client) => {
         const result = await this.orders.execute({ command, enrichment, metadata, source: 'http', unknownOrder: 'report' }, client);
         if (result.kind === 'accepted') await this.webhooks.enqueue(client, result.appended);
         return result;
       }),
     );
-    if (touched) this.orders.promoteCommitted(touched);
     return answer(outcome);
   }
 

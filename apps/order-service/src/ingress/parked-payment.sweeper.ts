@@ -1,9 +1,7 @@
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { withTransaction } from '@oms/postgres';
 import { PeriodicJob } from '../scheduling/periodic-job';
 import type { OrderCommandService } from '../orders/order-command.service';
-import type { TransactionOrders } from '../orders/transaction-order.cache';
 import type { PaymentIngressService } from './payment-ingress.service';
 import type { PaymentRoutingRepository } from './payment-routing.repository';
 
@@ -46,13 +44,8 @@ export class ParkedPaymentSweeper {
     return due.length;
   }
 
-  private async release(outTradeNo: string, orderId: string): Promise<void> {
-    let touched: TransactionOrders | undefined;
-    await withTransaction(this.pool, async (tx) => {
-      touched = this.orders.transactionOrders(tx);
-      await this.payments.decideParked(await this.routing.take(outTradeNo, tx), orderId, tx);
-    });
-    // Committed: the consumers' next message for the order starts from this state, not the one before it.
-    if (touched) this.orders.promoteCommitted(touched);
+  // Committed, the consumers' next message for the order starts from this state, not the one before it.
+  private release(outTradeNo: string, orderId: string): Promise<void> {
+    return this.orders.inOwnTransaction(this.pool, async (tx) => this.payments.decideParked(await this.routing.take(outTradeNo, tx), orderId, tx));
   }
 }

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { encode } from '@oms/contracts';
 import type { EventStore, NewEvent } from '@oms/event-store';
 import { classifyFailure } from '@oms/messaging';
+import { withTransaction } from '@oms/postgres';
 import { decide, initialState, isRejection, toCommandRejected, type OrderEvent, type OrderRejection } from '@oms/order-domain';
 import type { AvroEnrichment } from '../mapping/mapping-context';
 import { toAvroRecord } from '../mapping/order-event.mapper';
@@ -108,13 +109,18 @@ export class OrderCommandService {
     this.committed.committed(partition);
   }
 
-  /** The orders `client`'s own transaction touched; hand them to {@link promoteCommitted} after its COMMIT. */
-  transactionOrders(client: PoolClient): TransactionOrders {
-    return this.cache.of(client);
-  }
-
-  promoteCommitted(orders: TransactionOrders): void {
-    this.committed.promote(orders);
+  /**
+   * Runs `work` in a transaction of its own (an HTTP change, a sweep); once it has committed, the
+   * orders it touched become the committed states the consumers' next messages start from.
+   */
+  async inOwnTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
+    let touched: TransactionOrders | undefined;
+    const result = await withTransaction(pool, (client) => {
+      touched = this.cache.of(client);
+      return work(client);
+    });
+    if (touched) this.committed.promote(touched);
+    return result;
   }
 
   private async rejectUnknownOrder(order: LoadedOrder, rejection: OrderRejection, request: OrderCommandRequest, client: PoolClient): Promise<CommandOutcome> {
