@@ -3,6 +3,7 @@ import { PgErrorCodes, pgErrorCode, withTransaction } from '@oms/postgres';
 import { ConcurrencyError, DuplicateEventError, InvalidAppendError, StreamOrderConflictError } from '../errors/event-store.errors';
 import type { AppendResult, ExpectedVersion, StreamAppend } from '../model/stored-event';
 import { buildEventRows, EVENT_ROWS_SELECT, eventRowParameters, INSERT_EVENTS_COLUMNS, type EventRows, type HeadedAppend } from './event-rows';
+import { SINGLE_EVENT_INSERT, singleEventParameters } from './single-event-insert';
 import type { StreamHeadCache } from './stream-head.cache';
 import { readStreamHeads, type StreamHead } from './stream-heads';
 
@@ -79,9 +80,7 @@ async function write(client: Queryable, headed: HeadedAppend[], known: StreamHea
   const { rows, lastHashes } = buildEventRows(headed);
   const results = headed.map(({ append, head }) => ({ streamId: append.streamId, nextVersion: (head?.version ?? 0) + append.events.length, globalPositions: [] as number[] }));
   if (rows.eventId.length === 0) return results;
-  const parameters = eventRowParameters(rows);
-  if (guard) parameters.push(headed.map(({ append }) => append.streamId), headed.map(({ head }) => head?.version ?? 0), headed.map(({ head }) => head?.hash ?? null));
-  const positions = await insertRows(client, rows, parameters, guard);
+  const positions = await insertRows(client, rows, statementFor(rows, headed, guard));
   for (const result of results) result.globalPositions = positions.get(result.streamId) ?? [];
   if (positions.size > 0) for (const [streamId, head] of lastHashes) known?.remember(streamId, head);
   return results;
@@ -106,19 +105,33 @@ function checkExpectedVersion(streamId: string, expected: ExpectedVersion, head:
   if (wanted !== actual) throw new ConcurrencyError(streamId, expected, actual);
 }
 
-async function insertRows(client: Queryable, rows: EventRows, parameters: unknown[], guard: string): Promise<Map<string, number[]>> {
-  try {
-    const result = await client.query<{ global_position: string; stream_id: string }>({
-      // Named: each connection parses and plans the statement once, not on every append.
-      name: guard ? 'event-store-append-on-known-heads' : 'event-store-append',
-      text: `${INSERT_EVENTS_COLUMNS}
+/** A named statement and its parameters. Named: each connection parses and plans it once. */
+interface InsertStatement {
+  name: string;
+  text: string;
+  values: unknown[];
+}
+
+/** One event on a known head takes the scalar statement; everything else the array one. */
+function statementFor(rows: EventRows, headed: HeadedAppend[], guard: string): InsertStatement {
+  if (guard && rows.eventId.length === 1) return { name: 'event-store-append-one-on-known-head', text: SINGLE_EVENT_INSERT, values: singleEventParameters(rows) };
+  const values = eventRowParameters(rows);
+  if (guard) values.push(headed.map(({ append }) => append.streamId), headed.map(({ head }) => head?.version ?? 0), headed.map(({ head }) => head?.hash ?? null));
+  return {
+    name: guard ? 'event-store-append-on-known-heads' : 'event-store-append',
+    text: `${INSERT_EVENTS_COLUMNS}
        SELECT stream_id, stream_version, event_id, event_type, schema_fingerprint, payload, metadata, occurred_at, previous_hash, hash
          FROM (${EVENT_ROWS_SELECT}) AS row
        ${guard}
         ORDER BY ordinal
        RETURNING global_position, stream_id`,
-      values: parameters,
-    });
+    values,
+  };
+}
+
+async function insertRows(client: Queryable, rows: EventRows, statement: InsertStatement): Promise<Map<string, number[]>> {
+  try {
+    const result = await client.query<{ global_position: string; stream_id: string }>(statement);
     const positions = new Map<string, number[]>();
     for (const row of result.rows) {
       const list = positions.get(row.stream_id) ?? [];

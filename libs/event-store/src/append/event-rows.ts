@@ -28,7 +28,7 @@ export interface EventRows {
   bytes: Buffer;
 }
 
-const HASH_LENGTH = 32;
+export const HASH_LENGTH = 32;
 
 /** One stream's share, with the head it continues from (none for a new stream). */
 export interface HeadedAppend {

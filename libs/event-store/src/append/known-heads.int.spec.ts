@@ -96,4 +96,24 @@ describe('appends on cached stream heads (real PostgreSQL)', () => {
     await expect(store.append('known-6', 0, [])).rejects.toThrow(ConcurrencyError);
     await expect(store.append('known-6', 1, [])).resolves.toMatchObject({ nextVersion: 1 });
   });
+
+  it('stores one event on a known head column for column as the general statement does', async () => {
+    const store = new EventStore(db.pool);
+    const [first, second, third] = newEvents(3, 'k7');
+    await store.append('known-7', 0, [first!, second!]); // the general statement
+    queries = [];
+    await store.append('known-7', 2, [third!]); // the one-event statement
+    expect(queries).toHaveLength(1);
+    expect(queries[0]).not.toContain('unnest'); // scalar parameters, not the general statement's arrays
+    const [, stored2, stored3] = await store.readStream('known-7');
+    for (const [stored, appended] of [[stored2!, second!], [stored3!, third!]] as const) {
+      expect(stored.payload).toEqual(appended.payload);
+      expect(stored.schemaFingerprint).toEqual(appended.payload.subarray(2, 10));
+      expect(stored.metadata).toEqual(appended.metadata);
+      expect(stored.occurredAt).toBe(appended.occurredAt);
+      expect(stored.eventId).toBe(appended.eventId);
+    }
+    expect(stored3!.previousHash).toEqual(stored2!.hash);
+    expect(await store.verify('known-7')).toMatchObject({ ok: true, eventsChecked: 3 });
+  });
 });
