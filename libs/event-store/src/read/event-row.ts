@@ -64,12 +64,23 @@ export interface EventRow extends LogRow {
 
 /**
  * Maps a database row to the store's public shape. The fingerprint is the stored column, not the
- * payload's header: the verifier must see what is stored, column by column.
+ * payload's header: the verifier must see what is stored, column by column. One object literal,
+ * not a spread of {@link toLoggedEvent}'s: the copy doubled the allocation of a stream read
+ * (2.0 against 1.1 KB per event), and a rebuild's tail latency is its garbage collection.
  */
 export function toStoredEvent(row: EventRow): StoredEvent {
   return {
-    ...toLoggedEvent(row),
+    globalPosition: Number(row.global_position),
+    transactionId: row.transaction_id,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    eventId: row.event_id,
+    type: row.event_type,
     schemaFingerprint: fromBase64(row.schema_fingerprint),
+    payload: fromBase64(row.payload),
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+    occurredAt: Number(row.occurred_at),
+    recordedAt: Number(row.recorded_at),
     previousHash: row.previous_hash === null ? null : fromBase64(row.previous_hash),
     hash: fromBase64(row.hash),
   };
