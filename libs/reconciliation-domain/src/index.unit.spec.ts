@@ -5,9 +5,9 @@ describe('@oms/reconciliation-domain public face', () => {
     const functions = Object.entries(publicFace).filter(([, value]) => typeof value === 'function').map(([name]) => name).sort();
     expect(functions).toEqual([
       'bankLineFromRecord', 'buildDailyReport', 'businessDateFor', 'businessDateReportedAt', 'discrepancyRate', 'exceedsTimeTolerance',
-      'factsOf', 'flowKeys', 'flowsFromFacts', 'formatShanghaiIso', 'inventoryLogFromFacts', 'inventoryLogsOf', 'isFactRecord', 'isOnBusinessDate', 'latestInstant', 'next09ReportRun', 'outcomeInstant', 'parseBankTime',
+      'factsOf', 'firstReportRunDue', 'flowKeys', 'flowsFromFacts', 'formatShanghaiIso', 'inventoryLogFromFacts', 'inventoryLogsOf', 'isFactRecord', 'isOnBusinessDate', 'latestInstant', 'next09ReportRun', 'outcomeInstant', 'parseBankTime',
       'paymentFlowFromNotification', 'paymentFlowFromOrderPaid', 'reconcile', 'reconciliationConfig', 'recordedTime', 'refundFlowFromRefundResult',
-      'remarkReferences', 'renderAnomalyCsv', 'renderAnomalyHtml', 'renderTotalsCsv', 'requireBankTime', 'resultForBusinessDate',
+      'remarkReferences', 'renderAnomalyCsv', 'renderAnomalyHtml', 'renderTotalsCsv', 'reportRunOf', 'requireBankTime', 'resultForBusinessDate',
       'settlementWindowPassed', 'shanghaiDayStart', 'summarizeReconciliation', 'timeGapBetween',
     ]);
   });

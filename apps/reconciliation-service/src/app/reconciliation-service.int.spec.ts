@@ -116,6 +116,23 @@ describe('reconciliation-service on an in-process bus (real PostgreSQL)', () => 
     expect((await harness.http<Item[]>('GET', '/review-items?status=RESOLVED')).body).toHaveLength(1);
   });
 
+  it('keeps a past date\u2019s report byte for byte when a late input of that date arrives after its cut-off; the review queue shows the input', async () => {
+    const { DailyReportService } = await import('../report/daily-report.service');
+    const reports = harness.service.app.get(DailyReportService);
+    const punctual = await reports.write(day.businessDate, join(harness.config.REPORT_DIR, 'punctual'));
+    // 10:00 Shanghai the next day, an hour after the cut-off: the bank sends one more line of that date.
+    harness.clock.set(reportCutoff(day.businessDate) + 3_600_000);
+    const lateRef = `${day.ids.stockOutTrade}LATE`;
+    const lateLine = recordFixture('BankStatementLine', { bankTransactionRef: lateRef, amount: 4_400, paymentTransactionId: null, remark: '跨行汇款', transactedAt: Date.parse('2024-06-18T17:00:00+08:00'), transactedAtText: '2024-06-18T17:00:00+08:00', bookingDate: day.businessDate });
+    await harness.publish([{ topic: Topics.ingressBankStatements, key: lateRef, recordName: 'BankStatementLine', value: lateLine, messageId: `${lateRef}-1` }]);
+    const queued = async (): Promise<string[]> => (await harness.http<Item[]>('GET', `/review-items?businessDate=${day.businessDate}&cause=MISSING_PAYMENT`)).body.map((item) => item.reviewItemId);
+    await waitFor('the late line in the review queue', async () => (await queued()).length === 2, { timeoutMs: 30_000 });
+
+    const again = await reports.write(day.businessDate, join(harness.config.REPORT_DIR, 'after-late-line'));
+    for (const file of ['anomaliesCsv', 'totalsCsv', 'html'] as const) expect(await readFile(again.files[file])).toEqual(await readFile(punctual.files[file]));
+    expect(again.report.anomalies.map((anomaly) => anomaly.cause).sort()).toEqual(day.anomalies.map((anomaly) => anomaly.cause).sort());
+  });
+
   it('writes only the rows that changed: a run with nothing new rewrites no derived row', async () => {
     const { ReconciliationProjector } = await import('../projection/reconciliation.projector');
     const versions = async (): Promise<unknown[]> =>

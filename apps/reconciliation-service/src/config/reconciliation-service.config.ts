@@ -13,6 +13,7 @@ export const reconciliationServiceEnv = {
   MATCHING_POLL_MS: { parse: parsers.positiveInteger, default: 5_000, description: 'how often to look for inputs stored another way (the import command) and for ended settlement windows' } satisfies EnvVarSpec<number>,
   REPORT_DIR: { parse: parsers.string, default: 'var/reports/reconciliation', description: 'directory of the daily CSV and HTML reports (created when missing)' } satisfies EnvVarSpec<string>,
   REPORT_SCHEDULE_ENABLED: { parse: parsers.boolean, default: true, description: 'write the report of the previous business date every day at 09:00 Asia/Shanghai' } satisfies EnvVarSpec<boolean>,
+  REPORT_CATCH_UP_DAYS: { parse: parsers.nonNegativeInteger, default: 7, description: 'after downtime, write at most this many missed daily reports at start, oldest first (older dates: the report command)' } satisfies EnvVarSpec<number>,
   KAFKA_GROUP_ID: { parse: parsers.string, default: 'reconciliation-service', description: 'consumer group of the four input topics' } satisfies EnvVarSpec<string>,
   KAFKA_TOPIC_PREFIX: { parse: parsers.string, default: '', description: 'prefix of every topic name (isolated test runs); the public names when empty' } satisfies EnvVarSpec<string>,
   KAFKA_PARTITIONS_CONCURRENTLY: { parse: parsers.positiveInteger, default: 4, description: 'input partitions processed at the same time, each in its own transaction' } satisfies EnvVarSpec<number>,

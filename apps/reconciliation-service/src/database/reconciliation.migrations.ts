@@ -7,7 +7,9 @@ import type { Migration } from '@oms/postgres';
  *   and from imported files);
  * - **projection** (derived, dropped and rebuilt from the inputs): `recon_flow`, `recon_bank_line`,
  *   `recon_inventory_log`, `recon_match`, `recon_review_item`, `recon_pending`, `recon_run`;
- * - **audit** (append-only, never derived): `review_action`, what operators did.
+ * - **audit** (append-only, never derived): `review_action`, what operators did;
+ * - **schedule**: `recon_report_run`, the business dates whose 09:00 report was written (so a
+ *   restart writes each missed report once, and never one twice).
  */
 export const reconciliationMigrations: Migration[] = [
   {
@@ -85,5 +87,15 @@ export const reconciliationMigrations: Migration[] = [
         BEGIN RAISE EXCEPTION 'review_action is append-only'; END $$;
       CREATE TRIGGER review_action_no_rewrite BEFORE UPDATE OR DELETE ON review_action
         FOR EACH ROW EXECUTE FUNCTION review_action_append_only();`,
+  },
+  {
+    component: 'reconciliation-service',
+    id: '004-report-runs',
+    sql: `
+      -- One row per business date whose scheduled report was written; not derived, so a rebuild keeps it.
+      CREATE TABLE recon_report_run (
+        business_date text PRIMARY KEY,
+        written_at bigint NOT NULL
+      );`,
   },
 ];

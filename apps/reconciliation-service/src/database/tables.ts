@@ -17,6 +17,7 @@ export class ReconciliationTables {
   readonly pending: string;
   readonly run: string;
   readonly reviewActions: string;
+  readonly reportRuns: string;
 
   constructor(readonly schema: string) {
     const qualified = (table: string): string => `${assertIdentifier(schema)}.${table}`;
@@ -31,6 +32,7 @@ export class ReconciliationTables {
     this.pending = qualified('recon_pending');
     this.run = qualified('recon_run');
     this.reviewActions = qualified('review_action');
+    this.reportRuns = qualified('recon_report_run');
   }
 
   /** The derived tables, emptied by a rebuild. */

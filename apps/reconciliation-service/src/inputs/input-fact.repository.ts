@@ -29,10 +29,14 @@ export class InputFactRepository {
     return result.rowCount === 1;
   }
 
-  /** Every fact, in arrival order. */
-  async readAll(db: Pool | PoolClient): Promise<RecordedFact[]> {
+  /**
+   * Every fact, in arrival order; with `recordedBy`, only those stored at or before that instant
+   * (epoch ms of the service's clock): what a past date's report reads.
+   */
+  async readAll(db: Pool | PoolClient, recordedBy = Number.MAX_SAFE_INTEGER): Promise<RecordedFact[]> {
     const result = await db.query<{ fact_id: string; seq: string; record_name: FactRecordName; payload: never }>(
-      `SELECT fact_id, seq, record_name, payload FROM ${this.tables.facts} ORDER BY seq`,
+      `SELECT fact_id, seq, record_name, payload FROM ${this.tables.facts} WHERE recorded_at <= $1 ORDER BY seq`,
+      [recordedBy],
     );
     return result.rows.map((row) => ({ factId: row.fact_id, seq: Number(row.seq), recordName: row.record_name, value: row.payload }) as RecordedFact);
   }

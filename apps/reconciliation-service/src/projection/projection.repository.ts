@@ -101,19 +101,6 @@ export class ProjectionRepository {
     ]);
   }
 
-  /** The derived sides and inventory log, as the last run wrote them (the report's inputs). */
-  async readInputs(db: Pool | PoolClient): Promise<{ flows: ExpectedFlow[]; bankLines: BankLine[]; inventoryLog: InventoryLogEntry[] }> {
-    const t = this.tables;
-    const flows = await db.query<{ flow: ExpectedFlow }>(`SELECT flow FROM ${t.flows} ORDER BY flow_id`);
-    const lines = await db.query<{ line: BankLine }>(`SELECT line FROM ${t.bankLines} ORDER BY line_id`);
-    const log = await db.query<{ fact_id: string; order_key: string; occurred_at: string; entry: string }>(`SELECT fact_id, order_key, occurred_at, entry FROM ${t.inventoryLog} ORDER BY fact_id`);
-    return {
-      flows: flows.rows.map((row) => row.flow),
-      bankLines: lines.rows.map((row) => row.line),
-      inventoryLog: log.rows.map((row) => ({ factId: row.fact_id, orderId: row.order_key, occurredAt: Number(row.occurred_at), entry: row.entry })),
-    };
-  }
-
   /** What the last run saw, or null before the first run. */
   async lastRun(db: Pool | PoolClient): Promise<{ asOf: number; factsSeen: number; linesSeen: number } | null> {
     const result = await db.query<{ as_of: string; facts_seen: string; lines_seen: string }>(`SELECT as_of, facts_seen, lines_seen FROM ${this.tables.run}`);

@@ -38,6 +38,14 @@ describe('deriving the matching inputs from stored facts', () => {
     expect(log[1]).toContain('OUT_OF_STOCK');
   });
 
+  it('plants the field case: the stock-out comes within 3 s of paid_at', () => {
+    const derived = deriveInputs(facts, lines);
+    const payment = derived.flows.find((flow) => flow.flowId === `pay:${day.ids.stockOutTrade}`)!;
+    const stockOut = derived.inventoryLog.find((entry) => entry.orderId === day.ids.stockOutOrder && entry.entry.includes('OUT_OF_STOCK'))!;
+    expect(stockOut.occurredAt - payment.time.epochMs).toBeGreaterThan(0);
+    expect(stockOut.occurredAt - payment.time.epochMs).toBeLessThanOrEqual(3_000);
+  });
+
   it('derives the same inputs whatever order the facts are read in, and counts a redelivered record once', () => {
     const reversed = deriveInputs([...facts].reverse(), [...lines].reverse());
     const straight = deriveInputs(facts, lines);

@@ -4,19 +4,19 @@ import type { Pool } from 'pg';
 import {
   buildDailyReport,
   inventoryLogsOf,
-  DAY_MS,
-  REPORT_HOUR_SHANGHAI,
   reconcile,
   reconciliationConfig,
   renderAnomalyCsv,
   renderAnomalyHtml,
   renderTotalsCsv,
-  shanghaiDayStart,
+  reportRunOf,
   type DailyReconciliationReport,
 } from '@oms/reconciliation-domain';
 import type { Clock } from '../app/clock';
-import type { ProjectionRepository } from '../projection/projection.repository';
+import type { InputFactRepository } from '../inputs/input-fact.repository';
+import { deriveInputs } from '../projection/reconciliation-inputs';
 import type { MatchingSettings } from '../projection/reconciliation.projector';
+import type { StatementLineRepository } from '../statements/statement-line.repository';
 
 /** The files of one report. */
 export interface WrittenReport {
@@ -28,25 +28,30 @@ export interface WrittenReport {
 }
 
 /**
- * The 09:00 run of the day after `businessDate` (Asia/Shanghai): the instant a report of that date
- * is evaluated at, whenever it is generated. Fixing it makes the report of a past date a function
- * of the stored inputs only — generated again next month, or after a rebuild, it is byte-for-byte
- * the same.
+ * The cut-off of `businessDate`'s report: 09:00 Asia/Shanghai on the next day, the scheduled run.
+ * The report is evaluated at it **and reads only the inputs stored at or before it** — the rule
+ * that makes a past date's report a function of what was known at its cut-off: generated again
+ * next month, after later inputs arrived, or after a rebuild, it is byte-for-byte the same.
  */
 export function reportCutoff(businessDate: string): number {
-  return shanghaiDayStart(businessDate) + DAY_MS + REPORT_HOUR_SHANGHAI * 3_600_000;
+  return reportRunOf(businessDate);
 }
 
 /**
- * The daily anomaly traceability report (CSV of anomalies, CSV of totals, HTML), from the
- * projection's derived flows, bank lines and inventory log, matched as of the report's cut-off
- * (or now, for a date whose cut-off is still ahead). No "generated at": the bytes depend on the
- * inputs alone.
+ * The daily anomaly traceability report (CSV of anomalies, CSV of totals, HTML). Report of date D:
+ * the inputs (facts and bank lines) whose `recorded_at` is at or before D's cut-off (or now, while
+ * the cut-off is ahead), derived and matched as of that instant, the outcomes of business date D.
+ *
+ * An input stored after the cut-off — a bank line of D that the bank sent late, a late provider
+ * answer — never changes D's report: the live projection takes it in at once, so it shows in the
+ * review queue (with business date D), and `report --date D` stays what finance was sent.
+ * No "generated at": the bytes depend on the inputs alone.
  */
 export class DailyReportService {
   constructor(
     private readonly pool: Pool,
-    private readonly projection: ProjectionRepository,
+    private readonly facts: InputFactRepository,
+    private readonly lines: StatementLineRepository,
     private readonly settings: MatchingSettings,
     private readonly clock: Clock,
     private readonly outputDir: string,
@@ -55,7 +60,9 @@ export class DailyReportService {
   /** Builds the report of `businessDate` (`YYYY-MM-DD`). */
   async build(businessDate: string): Promise<{ report: DailyReconciliationReport; asOf: number }> {
     const asOf = Math.min(this.clock.now(), reportCutoff(businessDate));
-    const inputs = await this.projection.readInputs(this.pool);
+    // Derived from the inputs known at `asOf`, not read from the projection: the projection
+    // already holds inputs that arrived later.
+    const inputs = deriveInputs(await this.facts.readAll(this.pool, asOf), await this.lines.readAll(this.pool, asOf));
     const result = reconcile(inputs.flows, inputs.bankLines, reconciliationConfig(asOf, this.settings));
     return { report: buildDailyReport(result, { businessDate, inventoryLogs: inventoryLogsOf(inputs.inventoryLog) }), asOf };
   }

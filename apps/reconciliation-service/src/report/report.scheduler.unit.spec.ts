@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { ManualClock } from '../app/clock';
 import type { DailyReportService, WrittenReport } from './daily-report.service';
+import type { ReportRunLog } from './report-run.repository';
 import { ReportScheduler } from './report.scheduler';
 
 /** A report writer that records the dates asked for. */
@@ -10,51 +11,97 @@ function recordingReports(): { reports: DailyReportService; dates: string[] } {
   return { reports: reports as unknown as DailyReportService, dates };
 }
 
+/** The run log in memory, as `recon_report_run` keeps it; `written` are dates already reported. */
+function runLog(...written: string[]): ReportRunLog & { dates: Set<string> } {
+  const dates = new Set(written);
+  return {
+    dates,
+    lastReported: async () => [...dates].sort().at(-1) ?? null,
+    record: async (businessDate) => void dates.add(businessDate),
+  };
+}
+
 describe('the 09:00 Asia/Shanghai report schedule', () => {
   const logger = pino({ level: 'silent' });
+  const scheduler = (reports: DailyReportService, clock: ManualClock, log: ReportRunLog = runLog(), catchUp?: () => Promise<unknown>): ReportScheduler =>
+    new ReportScheduler(reports, log, clock, logger, { maxCatchUpDays: 7, catchUp });
 
   it('fires at 01:00 UTC (09:00 Shanghai) for the previous Shanghai day, and not at 09:00 UTC', async () => {
     const clock = new ManualClock(Date.parse('2024-06-18T09:30:00Z')); // 17:30 in Shanghai
     const { reports, dates } = recordingReports();
-    const scheduler = new ReportScheduler(reports, clock, logger);
-    expect(new Date(scheduler.nextRunAt).toISOString()).toBe('2024-06-19T01:00:00.000Z');
+    const sut = scheduler(reports, clock);
+    expect(await sut.tick()).toBeNull();
+    expect(new Date(sut.nextRunAt!).toISOString()).toBe('2024-06-19T01:00:00.000Z');
 
     clock.set(Date.parse('2024-06-19T00:59:59.999Z'));
-    expect(await scheduler.tick()).toBeNull();
+    expect(await sut.tick()).toBeNull();
     clock.set(Date.parse('2024-06-19T01:00:00.000Z'));
-    expect(await scheduler.tick()).not.toBeNull();
+    expect(await sut.tick()).not.toBeNull();
     expect(dates).toEqual(['2024-06-18']);
 
     clock.set(Date.parse('2024-06-19T09:00:00.000Z')); // 09:00 UTC is 17:00 in Shanghai: nothing due
-    expect(await scheduler.tick()).toBeNull();
-    expect(new Date(scheduler.nextRunAt).toISOString()).toBe('2024-06-20T01:00:00.000Z');
+    expect(await sut.tick()).toBeNull();
+    expect(new Date(sut.nextRunAt!).toISOString()).toBe('2024-06-20T01:00:00.000Z');
     expect(dates).toEqual(['2024-06-18']);
   });
 
   it('after days down, writes each missed report once, oldest first, then waits for the next 09:00', async () => {
-    const clock = new ManualClock(Date.parse('2024-06-18T02:00:00Z'));
+    const clock = new ManualClock(Date.parse('2024-06-21T03:00:00Z'));
     const { reports, dates } = recordingReports();
-    const scheduler = new ReportScheduler(reports, clock, logger);
-    clock.set(Date.parse('2024-06-21T03:00:00Z'));
-    await scheduler.tick();
-    await scheduler.tick();
+    const sut = scheduler(reports, clock, runLog('2024-06-17'));
+    await sut.tick();
+    await sut.tick();
     expect(dates).toEqual(['2024-06-18', '2024-06-19', '2024-06-20']);
-    expect(new Date(scheduler.nextRunAt).toISOString()).toBe('2024-06-22T01:00:00.000Z');
+    expect(new Date(sut.nextRunAt!).toISOString()).toBe('2024-06-22T01:00:00.000Z');
+  });
+
+  it('started at 10:00 Shanghai with yesterday\u2019s report unwritten, writes it exactly once; a restart does not write it again', async () => {
+    const clock = new ManualClock(Date.parse('2024-06-19T02:00:00Z')); // 10:00 Shanghai, the 09:00 run was missed
+    const log = runLog('2024-06-17');
+    const { reports, dates } = recordingReports();
+    const first = scheduler(reports, clock, log);
+    expect((await first.tick())?.businessDate).toBe('2024-06-18');
+    expect(await first.tick()).toBeNull();
+    expect([...log.dates]).toContain('2024-06-18');
+
+    clock.advance(5 * 60_000);
+    const restarted = scheduler(reports, clock, log);
+    expect(await restarted.tick()).toBeNull();
+    expect(dates).toEqual(['2024-06-18']);
+    expect(new Date(restarted.nextRunAt!).toISOString()).toBe('2024-06-20T01:00:00.000Z');
+  });
+
+  it('on a brand-new install back-fills nothing: the first report is the next 09:00\u2019s', async () => {
+    const clock = new ManualClock(Date.parse('2024-06-19T02:00:00Z'));
+    const { reports, dates } = recordingReports();
+    const sut = scheduler(reports, clock);
+    expect(await sut.tick()).toBeNull();
+    clock.set(Date.parse('2024-06-20T01:00:00Z'));
+    await sut.tick();
+    expect(dates).toEqual(['2024-06-19']);
+  });
+
+  it('catches up at most maxCatchUpDays reports after a long outage', async () => {
+    const clock = new ManualClock(Date.parse('2024-06-30T02:00:00Z'));
+    const { reports, dates } = recordingReports();
+    await scheduler(reports, clock, runLog('2024-05-01')).tick();
+    expect(dates).toEqual(['2024-06-23', '2024-06-24', '2024-06-25', '2024-06-26', '2024-06-27', '2024-06-28', '2024-06-29']);
   });
 
   it('brings the projection up to date before writing, and only when a report is due', async () => {
     const clock = new ManualClock(Date.parse('2024-06-19T00:30:00Z'));
     const { reports, dates } = recordingReports();
     const events: string[] = [];
-    const scheduler = new ReportScheduler({ write: async (date: string) => (events.push(`write ${date}`), reports.write(date)) } as unknown as DailyReportService, clock, logger, async () => events.push('catch up'));
-    await scheduler.tick();
+    const writer = { write: async (date: string) => (events.push(`write ${date}`), reports.write(date)) } as unknown as DailyReportService;
+    const sut = scheduler(writer, clock, runLog(), async () => events.push('catch up'));
+    await sut.tick();
     clock.set(Date.parse('2024-06-19T01:00:00Z'));
-    await scheduler.tick();
+    await sut.tick();
     expect(events).toEqual(['catch up', 'write 2024-06-18']);
     expect(dates).toEqual(['2024-06-18']);
   });
 
-  it('tries a failed run again at the next tick', async () => {
+  it('tries a failed run again at the next tick, and records the date only once written', async () => {
     const clock = new ManualClock(Date.parse('2024-06-19T00:30:00Z'));
     let failures = 1;
     const dates: string[] = [];
@@ -65,11 +112,15 @@ describe('the 09:00 Asia/Shanghai report schedule', () => {
         return { businessDate, report: { anomalies: [] }, files: {} } as unknown as WrittenReport;
       },
     } as unknown as DailyReportService;
-    const scheduler = new ReportScheduler(reports, clock, logger);
+    const log = runLog();
+    const sut = scheduler(reports, clock, log);
+    await sut.tick();
     clock.set(Date.parse('2024-06-19T01:00:00Z'));
-    await expect(scheduler.tick()).rejects.toThrow('disk full');
+    await expect(sut.tick()).rejects.toThrow('disk full');
+    expect(log.dates.size).toBe(0);
     clock.advance(60_000);
-    await scheduler.tick();
+    await sut.tick();
     expect(dates).toEqual(['2024-06-18']);
+    expect([...log.dates]).toEqual(['2024-06-18']);
   });
 });

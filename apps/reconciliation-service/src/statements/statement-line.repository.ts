@@ -48,9 +48,12 @@ export class StatementLineRepository {
     return added;
   }
 
-  /** Every stored line, in arrival order. */
-  async readAll(db: Pool | PoolClient): Promise<StoredStatementLine[]> {
-    const result = await db.query<{ line_id: string; seq: string; payload: StatementLineInput }>(`SELECT line_id, seq, payload FROM ${this.tables.statementLines} ORDER BY seq`);
+  /** Every stored line, in arrival order; with `recordedBy`, only those stored (consumed or imported) at or before that instant. */
+  async readAll(db: Pool | PoolClient, recordedBy = Number.MAX_SAFE_INTEGER): Promise<StoredStatementLine[]> {
+    const result = await db.query<{ line_id: string; seq: string; payload: StatementLineInput }>(
+      `SELECT line_id, seq, payload FROM ${this.tables.statementLines} WHERE recorded_at <= $1 ORDER BY seq`,
+      [recordedBy],
+    );
     return result.rows.map((row) => ({ lineId: row.line_id, seq: Number(row.seq), input: row.payload }));
   }
 }

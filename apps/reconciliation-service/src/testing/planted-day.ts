@@ -25,8 +25,9 @@ const DATE = '2024-06-18';
 
 /**
  * One business day (2024-06-18, Asia/Shanghai) with every rule exercised, ids unique per `runId`:
- * a clean payment (second-precision provider time), the stock-out refund (paid, reservation failed
- * 1.2 s later, refunded: +X and −X both on the statement), a split settlement, a merged cart, and
+ * a clean payment (second-precision provider time), the stock-out refund (paid, out of stock 1.7 s
+ * after paid_at — the field case is "within 3 s" — refunded: +X and −X both on the statement), a
+ * split settlement, a merged cart, and
  * four planted anomalies — one fen short, 501 ms apart, no bank line after the window, a bank line
  * nobody paid. Plus an order-service and a fulfillment-service review record for the single queue.
  */
@@ -41,9 +42,10 @@ export function plantedDay(runId: string): PlantedDay {
     outTradeNo: `${runId}T${n}`,
     transactionId: `4200${runId}${String(n).padStart(6, '0')}`,
   });
-  const pay = (n: number, amount: number, paidAtText: string): ReturnType<typeof trade> => {
+  // `recordedAfterMs`: how long after paid_at order-service recorded the payment (its query to the provider).
+  const pay = (n: number, amount: number, paidAtText: string, recordedAfterMs = 3_000): ReturnType<typeof trade> => {
     const ids = trade(n);
-    const head = { orderId: ids.orderId, occurredAt: epochMs(paidAtText) + 3_000, occurredAtText: paidAtText };
+    const head = { orderId: ids.orderId, occurredAt: epochMs(paidAtText) + recordedAfterMs, occurredAtText: paidAtText };
     add(Topics.orderEvents, ids.orderId, 'OrderPaid', recordFixture('OrderPaid', { ...head, ...ids, amount, paidAt: epochMs(paidAtText), paidAtText, notificationId: `${runId}-pn-${n}` }));
     add(Topics.ingressPayments, ids.outTradeNo, 'PaymentConfirmation', recordFixture('PaymentConfirmation', { ...withoutOrder(ids), amount, successAt: epochMs(paidAtText), successAtText: paidAtText, rawResponse: `{"out_trade_no":"${ids.outTradeNo}","trade_state":"SUCCESS","amount":{"total":${amount}}}` }));
     return ids;
@@ -63,17 +65,18 @@ export function plantedDay(runId: string): PlantedDay {
   const clean = pay(1, 27_500, '2024-06-18T10:31:02+08:00');
   bank('B1', 27_500, '2024-06-18T10:31:02.412+08:00', clean.transactionId);
 
-  // The transient case: paid, stock-out 1.2 s later, refunded in full.
-  const stockOut = pay(2, 12_800, '2024-06-18T11:00:00+08:00');
+  // The transient case from the field: paid, out of stock within 3 s of paid_at (here 1.7 s:
+  // recorded 0.5 s after paid_at, the warehouse refuses 1.2 s later), refunded in full.
+  const stockOut = pay(2, 12_800, '2024-06-18T11:00:00+08:00', 500);
   const reservation = `rsv_${runId}_2`;
-  add(Topics.orderEvents, stockOut.orderId, 'InventoryReservationRequested', recordFixture('InventoryReservationRequested', { ...at(stockOut.orderId, '2024-06-18T11:00:03.010+08:00'), reservationId: reservation }));
+  add(Topics.orderEvents, stockOut.orderId, 'InventoryReservationRequested', recordFixture('InventoryReservationRequested', { ...at(stockOut.orderId, '2024-06-18T11:00:00.510+08:00'), reservationId: reservation }));
   add(Topics.fulfillmentEvents, stockOut.orderId, 'InventoryReservationResult', recordFixture('InventoryReservationResult', {
     orderId: stockOut.orderId, reservationId: reservation, outcome: 'FAILED', failureReason: 'OUT_OF_STOCK', failureDetail: 'TEA-LJ-250G 可用库存 0', expiresAt: null, expiresAtText: null,
-    decidedAt: epochMs('2024-06-18T11:00:04.200+08:00'), decidedAtText: '2024-06-18T11:00:04.200+08:00',
+    decidedAt: epochMs('2024-06-18T11:00:01.700+08:00'), decidedAtText: '2024-06-18T11:00:01.700+08:00',
   }));
-  add(Topics.orderEvents, stockOut.orderId, 'InventoryReservationFailed', recordFixture('InventoryReservationFailed', { ...at(stockOut.orderId, '2024-06-18T11:00:04.210+08:00'), reservationId: reservation }));
+  add(Topics.orderEvents, stockOut.orderId, 'InventoryReservationFailed', recordFixture('InventoryReservationFailed', { ...at(stockOut.orderId, '2024-06-18T11:00:01.710+08:00'), reservationId: reservation }));
   const outRefundNo = `${runId}R2`;
-  add(Topics.orderEvents, stockOut.orderId, 'RefundRequested', recordFixture('RefundRequested', { ...at(stockOut.orderId, '2024-06-18T11:00:04.220+08:00'), ...withoutOrder(stockOut), outRefundNo, refundAmount: 12_800 }));
+  add(Topics.orderEvents, stockOut.orderId, 'RefundRequested', recordFixture('RefundRequested', { ...at(stockOut.orderId, '2024-06-18T11:00:01.720+08:00'), ...withoutOrder(stockOut), outRefundNo, refundAmount: 12_800 }));
   add(Topics.ingressPayments, stockOut.outTradeNo, 'RefundResult', recordFixture('RefundResult', {
     ...withoutOrder(stockOut), outRefundNo, refundId: `5030${runId}000002`, refundAmount: 12_800, totalAmount: 12_800,
     successAt: epochMs('2024-06-18T11:00:09+08:00'), successAtText: '2024-06-18T11:00:09+08:00', receivedAt: epochMs('2024-06-18T11:00:10+08:00'), receivedAtText: '2024-06-18T11:00:10+08:00',

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { businessDateReportedAt, next09ReportRun } from './report-schedule';
+import { businessDateReportedAt, firstReportRunDue, next09ReportRun, reportRunOf } from './report-schedule';
 import { formatShanghaiIso } from './shanghai-clock';
 
 const at = (iso: string): number => Date.parse(iso);
@@ -35,5 +35,40 @@ describe('businessDateReportedAt', () => {
     expect(businessDateReportedAt(at('2024-06-19T01:00:00Z'))).toBe('2024-06-18');
     expect(businessDateReportedAt(at('2025-01-01T01:00:00Z'))).toBe('2024-12-31');
     expect(businessDateReportedAt(at('2024-03-01T01:00:00Z'))).toBe('2024-02-29');
+  });
+});
+
+describe('reportRunOf: the run (and cut-off) of a business date', () => {
+  it('is 09:00 Shanghai on the next day', () => {
+    expect(reportRunOf('2024-06-18')).toBe(at('2024-06-19T01:00:00Z'));
+    expect(businessDateReportedAt(reportRunOf('2024-12-31'))).toBe('2024-12-31');
+  });
+});
+
+describe('firstReportRunDue: where a starting scheduler resumes', () => {
+  const tenAm = at('2024-06-21T02:00:00Z'); // 10:00 Shanghai on 2024-06-21
+
+  it('given a brand-new install (nothing written), when it starts after 09:00, then nothing is back-filled: the next 09:00', () => {
+    expect(firstReportRunDue(null, tenAm, 7)).toBe(at('2024-06-22T01:00:00Z'));
+  });
+
+  it('given yesterday\u2019s report unwritten, when it starts at 10:00, then that run is due now', () => {
+    const run = firstReportRunDue('2024-06-19', tenAm, 7);
+    expect(run).toBe(at('2024-06-21T01:00:00Z'));
+    expect(businessDateReportedAt(run)).toBe('2024-06-20');
+  });
+
+  it('given yesterday\u2019s report written, then the next 09:00', () => {
+    expect(firstReportRunDue('2024-06-20', tenAm, 7)).toBe(at('2024-06-22T01:00:00Z'));
+  });
+
+  it('given days down, then the oldest missed run — but never more than maxCatchUpDays back', () => {
+    expect(businessDateReportedAt(firstReportRunDue('2024-06-16', tenAm, 7))).toBe('2024-06-17');
+    expect(businessDateReportedAt(firstReportRunDue('2024-05-01', tenAm, 7))).toBe('2024-06-14');
+    expect(firstReportRunDue('2024-05-01', tenAm, 0)).toBe(at('2024-06-22T01:00:00Z'));
+  });
+
+  it('given a clock set back behind the last written date, then it waits for the run after it', () => {
+    expect(businessDateReportedAt(firstReportRunDue('2024-06-25', tenAm, 7))).toBe('2024-06-26');
   });
 });
