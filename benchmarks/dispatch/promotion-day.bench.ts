@@ -10,7 +10,10 @@
  *   node -r @swc-node/register benchmarks/dispatch/promotion-day.bench.ts --customers=400 --window=2
  *
  * The service is spawned for the run (own schema and topic prefix, dropped at the end), its SKU
- * catalog imported at start from a generated CSV (DISPATCH_CATALOG_FILE).
+ * catalog imported at start from a generated CSV (DISPATCH_CATALOG_FILE). Only order-service runs:
+ * the sandbox answer is made here, always passing, so fulfillment-service and the simulated
+ * warehouse and carriers take no part and no proposal is ever rejected — the figures are the
+ * decision path's, not the dry runs'.
  */
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';

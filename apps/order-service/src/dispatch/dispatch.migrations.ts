@@ -84,4 +84,11 @@ export const dispatchMigrations: Migration[] = [
       ALTER TABLE dispatch_pending ADD COLUMN replan_requested boolean NOT NULL DEFAULT false;
       CREATE INDEX dispatch_pending_replan ON dispatch_pending (order_id) WHERE replan_requested;`,
   },
+  {
+    component: 'order-service-dispatch',
+    id: '003-unmatched-scans-newest-first',
+    sql: `
+      -- GET /dispatch-plans/unmatched-scans pages newest first on (recorded_at, scan_id).
+      CREATE INDEX dispatch_unmatched_scans_newest ON dispatch_unmatched_scans (recorded_at DESC, scan_id DESC);`,
+  },
 ];

@@ -21,6 +21,7 @@ import { ReadyOrdersFeed } from './planning/ready-orders.feed';
 import { ReplanService } from './planning/replan.service';
 import { DispatchPlanQuery } from './query/dispatch-plan.query';
 import { DispatchPlansController } from './query/dispatch-plans.controller';
+import { UnmatchedScansQuery } from './query/unmatched-scans.query';
 import { SandboxAnswerIngress } from './sandbox/sandbox-answer.ingress';
 import { SandboxAnswerService } from './sandbox/sandbox-answer.service';
 import { WmsScanHandler } from './scans/wms-scan.handler';
@@ -79,6 +80,7 @@ const child = (logger: Logger) => logger.child({ component: 'dispatch' });
       useFactory: (store: SkuCatalogStore, pending: PendingDecisionRepository, logger: Logger) => new SkuCatalogService(store, (client) => pending.requeueBlocked(client), child(logger)),
     },
     { provide: DispatchPlanQuery, inject: [Pool, EventStore], useFactory: (pool: Pool, store: EventStore) => new DispatchPlanQuery(pool, store) },
+    { provide: UnmatchedScansQuery, inject: [Pool], useFactory: (pool: Pool) => new UnmatchedScansQuery(pool) },
     {
       provide: ReplanService,
       inject: [Pool, EventStore, OrderStreamRepository, PlanVersionRepository, PendingDecisionRepository, DispatchPlanner],

@@ -1,6 +1,7 @@
 import type { SimulatorRouter } from '../http/simulator-router';
 import type { CarrierBook, SimulatedEvent, SimulatedSource, SimulatedWaybill } from './carrier-book';
 import type { FaultPlan } from './fault-plan';
+import type { ServiceArea } from './service-area';
 
 /** A documented status code of a simulated carrier. */
 export interface DocumentedCode {
@@ -13,6 +14,7 @@ export interface DocumentedCode {
 export interface DialectContext {
   book: CarrierBook;
   faults: FaultPlan;
+  areas: ServiceArea;
 }
 
 /** A push as the carrier sends it. */

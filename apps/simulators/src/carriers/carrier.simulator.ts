@@ -4,6 +4,7 @@ import type { CarrierDialect } from './carrier-dialect';
 import { FaultPlan } from './fault-plan';
 import { jdDialect } from './jd.dialect';
 import { kuaidi100Dialect } from './kuaidi100.dialect';
+import { ServiceArea } from './service-area';
 import { sfDialect } from './sf.dialect';
 import { ztoDialect } from './zto.dialect';
 
@@ -50,13 +51,15 @@ const PUSH_ATTEMPTS = 3;
 export class CarrierSimulator {
   readonly book = new CarrierBook();
   readonly faults = new FaultPlan();
+  /** Where a carrier does not deliver (empty: everywhere served); SF refuses waybills there. */
+  readonly areas = new ServiceArea();
   readonly pushes: DeliveredPush[] = [];
   private pushBaseUrl?: string;
 
   constructor(private readonly dialects: readonly CarrierDialect[] = CARRIER_DIALECTS) {}
 
   register(router: SimulatorRouter): void {
-    for (const dialect of this.dialects) dialect.register(router, { book: this.book, faults: this.faults });
+    for (const dialect of this.dialects) dialect.register(router, { book: this.book, faults: this.faults, areas: this.areas });
     router.on('GET', /^\/simulator\/carriers\/waybills$/, () => json(200, this.book.all()));
     router.on('POST', /^\/simulator\/carriers\/push-target$/, (request) => {
       this.setPushBaseUrl(String((JSON.parse(request.body) as { url?: string }).url ?? ''));

@@ -34,7 +34,7 @@ export const sfDialect: CarrierDialect = {
   source: 'SF',
   lifecycle: [{ code: '50' }, { code: '30', nodeType: 'TRANSIT_HUB' }, { code: '31', nodeType: 'TRANSIT_HUB' }, { code: '31', nodeType: 'OUTLET' }, { code: '44' }, { code: '80' }],
   textOf: (code) => SF_CODES[code]?.text ?? `opCode ${code}`,
-  register(router, { book, faults }) {
+  register(router, { book, faults, areas }) {
     router.on('POST', /^\/sf\/std\/service$/, (request) => {
       if (faults.take('SF')) return json(503, { apiResultCode: 'A1099', apiErrorMsg: '系统繁忙' });
       const form = new URLSearchParams(request.body);
@@ -49,6 +49,9 @@ export const sfDialect: CarrierDialect = {
         case 'EXP_RECE_CREATE_ORDER': {
           const contact = (msgData['contactInfoList'] as Array<Record<string, unknown>> | undefined)?.[0];
           if (!contact?.['address']) return sfAnswer(false, null, '8013', '收件地址不能为空');
+          // Coverage is checked on the dry run (预下单) as on the order; 8124 is the simulator's code.
+          const outside = areas.outsideOf('SF', { province: contact['province'], city: contact['city'], district: contact['county'] });
+          if (outside) return sfAnswer(false, null, '8124', `目的地${outside}不在收派范围（超区）`);
           if (form.get('serviceCode') === 'EXP_RECE_PRE_ORDER') return sfAnswer(true, { filterResult: 2, remark: '可收派' });
           const extra = extraInfo(msgData);
           if (extra['consignee_phone_verified'] !== 'true') return sfAnswer(false, null, '8114', '收件人电话未校验');

@@ -1,11 +1,13 @@
-import { Body, Controller, Get, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Actor } from '@oms/order-domain';
 import { CurrentActor } from '../../http/current-actor.decorator';
 import { JwtGuard } from '../../http/jwt.guard';
 import { ReplanService } from '../planning/replan.service';
 import { DispatchPlanQuery } from './dispatch-plan.query';
 import { DispatchPlanViewDto, ReplanDto, ReplanOutcomeDto } from './dispatch-plan.dto';
+import { UnmatchedScansPageDto } from './unmatched-scans.dto';
+import { MAX_PAGE_SIZE, UnmatchedScansQuery } from './unmatched-scans.query';
 
 /** Dispatch plan traceability: scan a plan id back to the decision that routed the parcel. */
 @ApiTags('dispatch plans')
@@ -14,7 +16,19 @@ export class DispatchPlansController {
   constructor(
     private readonly plans: DispatchPlanQuery,
     private readonly replans: ReplanService,
+    private readonly unmatchedScans: UnmatchedScansQuery,
   ) {}
+
+  // Declared before `:id`, which would otherwise take "unmatched-scans" for a plan id.
+  @Get('unmatched-scans')
+  @ApiOperation({ summary: 'Scans whose dispatch plan id no plan has, newest first, each with the scan as sent — flagged for a person, never dropped' })
+  @ApiQuery({ name: 'limit', required: false, description: `page size, 1–${MAX_PAGE_SIZE} (default 50)` })
+  @ApiQuery({ name: 'cursor', required: false, description: 'nextCursor of the previous page' })
+  @ApiOkResponse({ type: UnmatchedScansPageDto })
+  @ApiBadRequestResponse({ description: 'limit out of range, or a cursor this endpoint did not return' })
+  listUnmatchedScans(@Query('limit') limit?: string, @Query('cursor') cursor?: string) {
+    return this.unmatchedScans.page(limit, cursor);
+  }
 
   @Get(':id')
   @ApiOperation({ summary: 'The plan, every version and why it was made (vectors, grouping, similarity scores, sandbox answers), and every scan in time order — rebuilt from the order log' })

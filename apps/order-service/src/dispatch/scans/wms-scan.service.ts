@@ -11,9 +11,10 @@ import { checkScan, ordersOfScan, type ScanCheck } from './scan-flag';
 /**
  * WMS/TMS scans (`oms.ingress.wms-scans.v1`) → `DispatchScanRecorded` on the orders of the scanned
  * sub-order, so a parcel traces back to the decision that routed it. Never dropped: a scan of a
- * plan id no plan has is kept in `dispatch_unmatched_scans` (and, when it names an order that
- * exists, a review item is raised on it); a scan that does not match the plan in force is
- * recorded with its flag and raises a review item. Each scan id is recorded once.
+ * plan id no plan has is kept in `dispatch_unmatched_scans`, listed for operators by
+ * `GET /dispatch-plans/unmatched-scans` (and, when it names an order that exists, a review item is
+ * raised on it); a scan that does not match the plan in force is recorded with its flag and
+ * raises a review item. Each scan id is recorded once.
  */
 export class WmsScanService {
   constructor(
@@ -53,8 +54,10 @@ export class WmsScanService {
 
   private async unmatched(client: PoolClient, scan: WmsScan, context: CommandContext, at: At): Promise<void> {
     const reason = `no dispatch plan ${scan.dispatchPlanId} exists`;
+    // clock_timestamp(), not the transaction's now(): scans of one batch keep their arrival order
+    // in the newest-first list operators read (GET /dispatch-plans/unmatched-scans).
     await client.query(
-      'INSERT INTO dispatch_unmatched_scans (scan_id, dispatch_plan_id, reason, payload) VALUES ($1, $2, $3, $4) ON CONFLICT (scan_id) DO NOTHING',
+      'INSERT INTO dispatch_unmatched_scans (scan_id, dispatch_plan_id, reason, payload, recorded_at) VALUES ($1, $2, $3, $4, clock_timestamp()) ON CONFLICT (scan_id) DO NOTHING',
       [scan.scanId, scan.dispatchPlanId, reason, encode('WmsScan', scan)],
     );
     if (scan.orderId) {
