@@ -132,7 +132,7 @@ echo "== erp-simulator (log $log_dir/erp-simulator.log): answers OrderPlaced wit
 pids+=($!)
 
 echo "== reconciliation-service on :$reconciliation_port (log $log_dir/reconciliation-service.log, reports in $REPORT_DIR)"
-DATABASE_SCHEMA=$reconciliation_schema KAFKA_GROUP_ID=${KAFKA_TOPIC_PREFIX}reconciliation-service HTTP_PORT=$reconciliation_port MATCHING_POLL_MS=1000 MATCHING_DEBOUNCE_MS=200 \
+DATABASE_SCHEMA=$reconciliation_schema KAFKA_GROUP_ID=${KAFKA_TOPIC_PREFIX}reconciliation-service HTTP_PORT=$reconciliation_port JWT_SECRET=$jwt_secret MATCHING_POLL_MS=1000 MATCHING_DEBOUNCE_MS=200 \
   "${node_ts[@]}" apps/reconciliation-service/src/main.ts >"$log_dir/reconciliation-service.log" 2>&1 &
 pids+=($!)
 

@@ -1,3 +1,5 @@
+export * from './auth/bearer-claims';
+export * from './auth/jwt.verifier';
 export * from './health/health-probe';
 export * from './health/health.controller';
 export * from './health/health.module';

@@ -19,7 +19,7 @@ export interface DemoMerchant {
   alipaySellerId: string;
   /** Key of the X-Callback-Verified HMAC. */
   callbackSecret: string;
-  /** HS256 key of order-service's bearer tokens. */
+  /** HS256 key of the services' bearer tokens. */
   jwtSecret: string;
   channels: { shopifySecret: string; douyinAppKey: string; douyinAppSecret: string; pinduoduoClientSecret: string; miniprogramSecret: string };
   /** The merchant API key signing WeChat Pay queries, with its certificate serial. */

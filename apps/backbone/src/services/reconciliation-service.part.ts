@@ -48,6 +48,7 @@ export const reconciliationServicePart: ServicePart = {
       DATABASE_SCHEMA: RECONCILIATION_SCHEMA,
       HTTP_PORT: '0',
       ...kafkaEnvOf(context.bus),
+      JWT_SECRET: context.merchant.jwtSecret,
       REPORT_DIR: context.reportDir,
       SETTLEMENT_WINDOW_MS: String(DEMO_SETTLEMENT_WINDOW_MS),
       MATCHING_DEBOUNCE_MS: '200',

@@ -1,15 +1,11 @@
 import { infrastructureEnv, loadConfig, parsers, type ConfigOf, type EnvVarSpec } from '@oms/config';
+import { parseHs256Secret } from '@oms/nest-kit';
 import { isIsoDuration } from '@oms/order-domain';
 import { dispatchEnv } from '../dispatch/dispatch.config';
 import { enrichmentEnv } from '../enrichment/enrichment.config';
 
 function isoDuration(raw: string): string {
   if (!isIsoDuration(raw)) throw new Error(`expected an ISO-8601 duration such as PT24H, got "${raw}"`);
-  return raw;
-}
-
-function secret(raw: string): string {
-  if (raw.length < 16) throw new Error('expected at least 16 characters');
   return raw;
 }
 
@@ -20,7 +16,7 @@ export const orderServiceEnv = {
   DATABASE_POOL_SIZE: { parse: parsers.positiveInteger, default: 24, description: 'PostgreSQL connections' } satisfies EnvVarSpec<number>,
   DATABASE_LOCK_TIMEOUT_MS: { parse: parsers.positiveInteger, default: 200, description: 'longest wait for a row lock; then the batch is retried (ends cross-partition waits and deadlocks fast)' } satisfies EnvVarSpec<number>,
   HTTP_PORT: { parse: parsers.integer, default: 3002, description: 'port of the read/audit API, /docs, /health, /metrics (0 = any free port)' } satisfies EnvVarSpec<number>,
-  JWT_SECRET: { parse: secret, secret: true, description: 'HS256 key of the bearer tokens of order changes (at least 16 characters)' } satisfies EnvVarSpec<string>,
+  JWT_SECRET: { parse: parseHs256Secret, secret: true, description: 'HS256 key of the bearer tokens of order changes (at least 16 characters)' } satisfies EnvVarSpec<string>,
   NOTIFICATION_WEBHOOK_URL: { parse: parsers.url, default: null, description: 'where accepted order changes are POSTed; unset = kept pending until one is configured' } satisfies EnvVarSpec<string | null>,
   AVERAGE_SHIP_DURATION: { parse: isoDuration, default: 'PT24H', description: "warehouse's average ship duration; estimated_ship_time = acceptance + this" } satisfies EnvVarSpec<string>,
   PAYMENT_CONFIRMATION_TIMEOUT: { parse: isoDuration, default: 'PT15M', description: 'one side of a payment waiting longer than this for the other raises a review item' } satisfies EnvVarSpec<string>,

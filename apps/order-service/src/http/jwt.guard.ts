@@ -1,9 +1,9 @@
-import { ForbiddenException, Inject, Injectable, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ForbiddenException, Inject, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { bearerClaimsOf } from '@oms/nest-kit';
 import type { Actor } from '@oms/order-domain';
 import { ORDER_SERVICE_CONFIG } from '../app/tokens';
 import type { OrderServiceConfig } from '../config/order-service.config';
 import { PERSON_ROLES } from '../mapping/actor.mapper';
-import { InvalidTokenError, verifyHs256 } from './jwt.verifier';
 
 /** A request that passed {@link JwtGuard}: the acting user, as the domain sees actors. */
 export interface AuthenticatedRequest {
@@ -22,16 +22,9 @@ export class JwtGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    if (scheme !== 'Bearer' || !token) throw new UnauthorizedException('a bearer token is required (Authorization: Bearer <JWT>)');
-    try {
-      const claims = verifyHs256(token, this.config.JWT_SECRET);
-      if (!PERSON_ROLES.includes(claims.role)) throw new ForbiddenException(`role ${claims.role} may not change orders; known roles: ${PERSON_ROLES.join(', ')}`);
-      request.actor = { actorId: claims.sub, role: claims.role };
-      return true;
-    } catch (error) {
-      if (error instanceof InvalidTokenError) throw new UnauthorizedException(error.message);
-      throw error;
-    }
+    const claims = bearerClaimsOf(request.headers.authorization, this.config.JWT_SECRET);
+    if (!PERSON_ROLES.includes(claims.role)) throw new ForbiddenException(`role ${claims.role} may not change orders; known roles: ${PERSON_ROLES.join(', ')}`);
+    request.actor = { actorId: claims.sub, role: claims.role };
+    return true;
   }
 }

@@ -6,7 +6,7 @@ import { recordFixture } from '@oms/contracts/testing';
 import { waitFor } from '@oms/testing';
 import { reportCutoff } from '../report/daily-report.service';
 import { plantedDay } from '../testing/planted-day';
-import { startInProcessHarness, type ReconciliationHarness } from '../testing/service-harness';
+import { reviewerToken, startInProcessHarness, type ReconciliationHarness } from '../testing/service-harness';
 
 interface Item {
   reviewItemId: string;
@@ -48,6 +48,14 @@ describe('reconciliation-service on an in-process bus (real PostgreSQL)', () => 
     expect((await harness.http('GET', '/health')).status).toBe(200);
     const docs = await harness.http<{ paths: Record<string, unknown> }>('GET', '/docs-json');
     expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/review-items', '/review-items/{id}', '/review-items/{id}/claim', '/review-items/{id}/resolve']));
+    type Operation = { security?: unknown[]; responses: Record<string, unknown> };
+    const operations = docs.body.paths as Record<string, { get?: Operation; post?: Operation }>;
+    for (const action of ['claim', 'release', 'resolve']) {
+      const post = operations[`/review-items/{id}/${action}`]!.post!;
+      expect(post.security).toEqual([{ bearer: [] }]);
+      expect(Object.keys(post.responses)).toEqual(expect.arrayContaining(['401', '403']));
+    }
+    expect(operations['/review-items']!.get!.security).toBeUndefined();
     const metrics = await fetch(`${harness.service.url}/metrics`).then((response) => response.text());
     expect(metrics).toMatch(/oms_reconciliation_inputs_total\{record="OrderPaid",outcome="stored"\} [1-9]/);
   });
@@ -75,14 +83,16 @@ describe('reconciliation-service on an in-process bus (real PostgreSQL)', () => 
     expect(detail.body.sides.amountDifference).toBe(-1);
   });
 
-  it('claims, refuses a second claimant, resolves with a reason, and audits every action append-only', async () => {
+  it('claims, refuses a second claimant, resolves with a reason, and audits every action append-only under the token\u2019s subject', async () => {
     const [item] = (await harness.http<Item[]>('GET', '/review-items?cause=TIME_GAP')).body;
     const path = `/review-items/${encodeURIComponent(item!.reviewItemId)}`;
-    expect((await harness.http('POST', `${path}/claim`, { actor: 'finance.li' })).status).toBe(200);
-    expect((await harness.http('POST', `${path}/claim`, { actor: 'finance.wang' })).status).toBe(409);
-    expect((await harness.http('POST', `${path}/resolve`, { actor: 'finance.li', reason: '  ' })).status).toBe(400);
+    const li = reviewerToken('finance.li');
+    expect((await harness.http('POST', `${path}/claim`, undefined, li)).status).toBe(200);
+    expect((await harness.http('POST', `${path}/claim`, {}, reviewerToken('finance.wang'))).status).toBe(409);
+    expect((await harness.http('POST', `${path}/resolve`, { reason: '  ' }, li)).status).toBe(400);
     harness.clock.advance(60_000);
-    const resolved = await harness.http<{ action: string; atText: string }>('POST', `${path}/resolve`, { actor: 'finance.li', reason: '银行入账时间晚于支付，已核实' });
+    // A body actor that repeats the token's subject is accepted (clients written before tokens).
+    const resolved = await harness.http<{ action: string; atText: string }>('POST', `${path}/resolve`, { actor: 'finance.li', reason: '银行入账时间晚于支付，已核实' }, li);
     expect(resolved.status).toBe(200);
     expect(resolved.body.atText).toBe('2024-06-19T09:01:00.000+08:00');
     expect((await harness.http<Item[]>('GET', '/review-items?status=RESOLVED')).body.map((entry) => entry.reviewItemId)).toEqual([item!.reviewItemId]);
@@ -92,7 +102,38 @@ describe('reconciliation-service on an in-process bus (real PostgreSQL)', () => 
       { action: 'RESOLVED', actor: 'finance.li', reason: '银行入账时间晚于支付，已核实' },
     ]);
     await expect(harness.db.pool.query("UPDATE review_action SET actor = 'someone.else'")).rejects.toThrow('append-only');
-    expect((await harness.http('POST', '/review-items/no-such-item/claim', { actor: 'finance.li' })).status).toBe(404);
+    expect((await harness.http('POST', '/review-items/no-such-item/claim', undefined, li)).status).toBe(404);
+  });
+
+  it('lets only a finance_reviewer token act, records its subject as the actor, and refuses a body actor naming someone else', async () => {
+    const [item] = (await harness.http<Item[]>('GET', '/review-items?cause=MISSING_BANK_LINE')).body;
+    const path = `/review-items/${encodeURIComponent(item!.reviewItemId)}`;
+    const trail = async (): Promise<Array<{ action: string; actor: string }>> =>
+      (await harness.db.pool.query('SELECT action, actor FROM review_action WHERE review_item_id = $1 ORDER BY seq', [item!.reviewItemId])).rows;
+    const forged = reviewerToken('finance.li', 'finance_reviewer', 'not-the-service-secret-0123456789');
+    const otherRole = reviewerToken('cs.zhao', 'customer_service_supervisor');
+    for (const action of ['claim', 'release', 'resolve']) {
+      const body = { reason: 'checked' };
+      const anonymous = await harness.http<{ message: string }>('POST', `${path}/${action}`, body);
+      expect([action, anonymous.status, anonymous.body.message]).toEqual([action, 401, 'a bearer token is required (Authorization: Bearer <JWT>)']);
+      expect([action, (await harness.http('POST', `${path}/${action}`, body, forged)).status]).toEqual([action, 401]);
+      expect([action, (await harness.http('POST', `${path}/${action}`, body, otherRole)).status]).toEqual([action, 403]);
+    }
+    const impersonation = await harness.http<{ message: string }>('POST', `${path}/claim`, { actor: 'finance.wang' }, reviewerToken('finance.li'));
+    expect(impersonation.status).toBe(403);
+    expect(impersonation.body.message).toContain('finance.li');
+    expect(await trail()).toEqual([]);
+
+    const zhou = reviewerToken('finance.zhou');
+    const claimed = await harness.http<{ action: string; actor: string }>('POST', `${path}/claim`, undefined, zhou);
+    expect([claimed.status, claimed.body.actor]).toEqual([200, 'finance.zhou']);
+    expect((await harness.http('POST', `${path}/release`, undefined, zhou)).status).toBe(200);
+    expect(await trail()).toEqual([
+      { action: 'CLAIMED', actor: 'finance.zhou' },
+      { action: 'RELEASED', actor: 'finance.zhou' },
+    ]);
+    // Reads stay open, as order-service's read/audit API is.
+    expect((await harness.http('GET', path)).status).toBe(200);
   });
 
   it('rebuilds the projection identically, keeps the operators\u2019 work, and writes the same report bytes', async () => {

@@ -1,4 +1,5 @@
 import { infrastructureEnv, loadConfig, parsers, type ConfigOf, type EnvVarSpec } from '@oms/config';
+import { parseHs256Secret } from '@oms/nest-kit';
 
 /** Every variable reconciliation-service reads, validated at start (`loadReconciliationServiceConfig`). */
 export const reconciliationServiceEnv = {
@@ -6,6 +7,7 @@ export const reconciliationServiceEnv = {
   DATABASE_SCHEMA: { parse: parsers.sqlIdentifier, default: 'reconciliation_service', description: 'PostgreSQL schema the service owns (input facts, projection, review audit, inbox)' } satisfies EnvVarSpec<string>,
   DATABASE_POOL_SIZE: { parse: parsers.positiveInteger, default: 8, description: 'PostgreSQL connections' } satisfies EnvVarSpec<number>,
   HTTP_PORT: { parse: parsers.integer, default: 3004, description: 'port of the review queue API, /docs, /health, /metrics (0 = any free port)' } satisfies EnvVarSpec<number>,
+  JWT_SECRET: { parse: parseHs256Secret, secret: true, description: 'HS256 key of the bearer tokens of review-queue actions (role finance_reviewer; at least 16 characters)' } satisfies EnvVarSpec<string>,
   MIGRATE_ON_START: { parse: parsers.boolean, default: true, description: 'apply pending migrations at start (else run src/migrate.ts)' } satisfies EnvVarSpec<boolean>,
   MAX_TIME_GAP_MS: { parse: parsers.nonNegativeInteger, default: 500, description: "largest accepted gap between the bank's time and the order's paid_at (precision policy: only a certain gap counts)" } satisfies EnvVarSpec<number>,
   SETTLEMENT_WINDOW_MS: { parse: parsers.nonNegativeInteger, default: 86_400_000, description: 'how long a payment or refund may wait for its bank line before MISSING_BANK_LINE' } satisfies EnvVarSpec<number>,

@@ -1,5 +1,7 @@
-import { BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, BadRequestException, Body, Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiBody, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ActingReviewer } from '../auth/acting-reviewer.decorator';
+import { FinanceReviewerGuard } from '../auth/finance-reviewer.guard';
 import type { ReviewSource } from './review-queue.repository';
 import { AuditEntryDto, QueueItemDetailDto, QueueItemDto, ResolveReviewItemDto, ReviewActorDto } from './review-queue.dto';
 import { ReviewQueueService } from './review-queue.service';
@@ -26,7 +28,22 @@ function dateOf(raw: string | undefined): string | undefined {
   return raw;
 }
 
-/** The operators' single review queue: reconciliation's items and order-service's. */
+/** What every review action shares: the finance_reviewer guard and its OpenAPI description. */
+function ReviewerAction(): MethodDecorator {
+  return applyDecorators(
+    UseGuards(FinanceReviewerGuard),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'no bearer token, or it does not verify (HS256, JWT_SECRET)' }),
+    ApiForbiddenResponse({ description: "the token's role is not finance_reviewer, or the body names an actor other than its subject" }),
+    ApiNotFoundResponse({ description: 'no such review item' }),
+  );
+}
+
+/**
+ * The operators' single review queue: reconciliation's items, order-service's and
+ * fulfillment-service's. Reads are open, as order-service's read/audit API is; every action needs
+ * a `finance_reviewer` bearer token, and its subject is the actor the audit trail records.
+ */
 @ApiTags('review queue')
 @Controller('review-items')
 export class ReviewQueueController {
@@ -66,22 +83,31 @@ export class ReviewQueueController {
 
   @Post(':id/claim')
   @HttpCode(200)
+  @ReviewerAction()
+  @ApiBody({ type: ReviewActorDto, required: false })
   @ApiOkResponse({ type: AuditEntryDto })
-  claim(@Param('id') id: string, @Body() body: ReviewActorDto): Promise<AuditEntryDto> {
-    return this.queue.claim(id, String(body?.actor ?? ''));
+  @ApiConflictResponse({ description: 'claimed by another operator, or resolved' })
+  claim(@Param('id') id: string, @ActingReviewer() reviewer: string): Promise<AuditEntryDto> {
+    return this.queue.claim(id, reviewer);
   }
 
   @Post(':id/release')
   @HttpCode(200)
+  @ReviewerAction()
+  @ApiBody({ type: ReviewActorDto, required: false })
   @ApiOkResponse({ type: AuditEntryDto })
-  release(@Param('id') id: string, @Body() body: ReviewActorDto): Promise<AuditEntryDto> {
-    return this.queue.release(id, String(body?.actor ?? ''));
+  @ApiConflictResponse({ description: "not claimed by the token's subject" })
+  release(@Param('id') id: string, @ActingReviewer() reviewer: string): Promise<AuditEntryDto> {
+    return this.queue.release(id, reviewer);
   }
 
   @Post(':id/resolve')
   @HttpCode(200)
+  @ReviewerAction()
   @ApiOkResponse({ type: AuditEntryDto })
-  resolve(@Param('id') id: string, @Body() body: ResolveReviewItemDto): Promise<AuditEntryDto> {
-    return this.queue.resolve(id, String(body?.actor ?? ''), String(body?.reason ?? ''));
+  @ApiBadRequestResponse({ description: 'no reason' })
+  @ApiConflictResponse({ description: 'claimed by another operator, or already resolved' })
+  resolve(@Param('id') id: string, @ActingReviewer() reviewer: string, @Body() body: ResolveReviewItemDto): Promise<AuditEntryDto> {
+    return this.queue.resolve(id, reviewer, String(body?.reason ?? ''));
   }
 }

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { REVIEW_CAUSES } from '@oms/reconciliation-domain';
 
-/** `POST /review-items/{id}/claim` and `/release`. */
+/** `POST /review-items/{id}/claim` and `/release` (the body may be left out). */
 export class ReviewActorDto {
-  @ApiProperty({ example: 'finance.li', description: 'operator doing the action; recorded in the audit trail' }) actor!: string;
+  @ApiPropertyOptional({ example: 'finance.li', description: "optional, kept for older clients: the bearer token's subject is the actor the audit trail records; naming anyone else → 403" }) actor?: string;
 }
 
 /** `POST /review-items/{id}/resolve`. */

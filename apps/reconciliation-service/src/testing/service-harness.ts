@@ -4,13 +4,23 @@ import { join } from 'node:path';
 import type { PoolClient } from 'pg';
 import pino from 'pino';
 import { DeadLetterHeaders, deadLetterTopic, encode } from '@oms/contracts';
+import { signHs256 } from '@oms/nest-kit';
 import { InMemoryInboxStore, InProcessBus, KafkaMessageBus, KafkaTopicAdmin, PostgresInboxStore, PrefixedTopicsBus, type MessageBus, type MessageProducer, type Subscription } from '@oms/messaging';
 import { createTestSchema, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, type TestSchema } from '@oms/testing';
 import { ManualClock } from '../app/clock';
 import { SERVICE_TOPICS, startReconciliationService, type RunningReconciliationService } from '../app/reconciliation-service.app';
+import { FINANCE_REVIEWER_ROLE } from '../auth/finance-reviewer.guard';
 import { loadReconciliationServiceConfig, type ReconciliationServiceConfig } from '../config/reconciliation-service.config';
 import type { PlannedRecord } from './planted-day';
 import { storedInputsOf } from './planted-inputs';
+
+/** The harness's `JWT_SECRET`. */
+export const TEST_JWT_SECRET = 'reconciliation-test-secret-0123456789';
+
+/** A bearer token for `sub` in `role` (default finance_reviewer), valid for ten minutes of real time, signed with `secret`. */
+export function reviewerToken(sub: string, role = FINANCE_REVIEWER_ROLE, secret = TEST_JWT_SECRET): string {
+  return signHs256({ sub, role, exp: Math.floor(Date.now() / 1000) + 600 }, secret);
+}
 
 /** reconciliation-service running in this process on a schema of its own, with a clock the test moves. */
 export interface ReconciliationHarness {
@@ -24,8 +34,8 @@ export interface ReconciliationHarness {
   waitForMatching(records: readonly PlannedRecord[]): Promise<void>;
   /** Reads `<topic>.dlq` from its start in a group of its own, handing each record's `dlq-reason` to `onReason`. */
   deadLetterReader(topic: string, onReason: (reason: string) => void): Promise<Subscription>;
-  /** Calls the HTTP API; resolves the status and the parsed body. */
-  http<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /** Calls the HTTP API (with `Authorization: Bearer <token>` when a token is given); resolves the status and the parsed body. */
+  http<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<{ status: number; body: T }>;
   close(): Promise<void>;
 }
 
@@ -55,6 +65,7 @@ async function startHarness(now: number, env: Record<string, string>, transport:
     HTTP_PORT: '0',
     REPORT_DIR: reportDir,
     REPORT_SCHEDULE_ENABLED: 'false',
+    JWT_SECRET: TEST_JWT_SECRET,
     MATCHING_DEBOUNCE_MS: '50',
     MATCHING_POLL_MS: '250',
     ...env,
@@ -78,8 +89,9 @@ async function startHarness(now: number, env: Record<string, string>, transport:
       }, { timeoutMs: 60_000 });
     },
     deadLetterReader: (topic, onReason) => client.deadLetterReader(topic, onReason),
-    async http(method, path, body) {
-      const response = await fetch(`${service.url}${path}`, { method, headers: { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    async http(method, path, body, token) {
+      const headers: Record<string, string> = { 'content-type': 'application/json', ...(token === undefined ? {} : { authorization: `Bearer ${token}` }) };
+      const response = await fetch(`${service.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
       return { status: response.status, body: (await response.json()) as never };
     },
     async close() {
