@@ -1,5 +1,9 @@
 import type { Pool } from 'pg';
+import { GroupedWrites } from '../database/grouped-writes';
 import type { CallAttempt, ExternalSystem } from './external-call';
+
+// Parameters of one external_calls row in the INSERT.
+const INSERT_COLUMNS = 18;
 
 /** A call-log row as the HTTP API shows it. */
 export interface CallLogEntry {
@@ -34,16 +38,29 @@ const COLUMNS = `call_id AS "callId", request_id AS "requestId", system, operati
  * handler that made it rolls back and runs again.
  */
 export class CallLogRepository {
+  // Attempts recorded at the same moment (a chunk's route queries answering together) share one
+  // INSERT and one commit; each record() still waits for its own row to be durable.
+  private readonly attempts = new GroupedWrites<CallAttempt>((attempts) => this.insertAll(attempts));
+
   constructor(private readonly pool: Pool) {}
 
-  async record(attempt: CallAttempt): Promise<void> {
-    const { call } = attempt;
+  /** Records an attempt; resolves once its row is committed. */
+  record(attempt: CallAttempt): Promise<void> {
+    return this.attempts.write(attempt);
+  }
+
+  private async insertAll(attempts: CallAttempt[]): Promise<void> {
+    const values = attempts.flatMap(({ call, ...attempt }) => [attempt.callId, attempt.requestId, call.system, call.operation, attempt.attempt, call.orderId ?? null, call.trackingNumber ?? null,
+      call.method, call.url, call.body ?? null, attempt.httpStatus, attempt.responseBody, attempt.error, attempt.durationMs, attempt.retryAfterMs, attempt.startedAt, call.orderIds ?? null, call.trackingNumbers ?? null]);
+    const rows = attempts.map((_, row) => {
+      const p = (column: number) => `$${row * INSERT_COLUMNS + column}`;
+      return `(${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15].map(p).join(', ')}, to_timestamp(${p(16)}::double precision / 1000), ${p(17)}::text[], ${p(18)}::text[])`;
+    });
     await this.pool.query(
       `INSERT INTO external_calls (call_id, request_id, system, operation, attempt, order_id, tracking_number, method, url, request_body,
          http_status, response_body, error, duration_ms, retry_after_ms, started_at, order_ids, tracking_numbers)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, to_timestamp($16::double precision / 1000), $17, $18)`,
-      [attempt.callId, attempt.requestId, call.system, call.operation, attempt.attempt, call.orderId ?? null, call.trackingNumber ?? null, call.method, call.url, call.body ?? null,
-        attempt.httpStatus, attempt.responseBody, attempt.error, attempt.durationMs, attempt.retryAfterMs, attempt.startedAt, call.orderIds ?? null, call.trackingNumbers ?? null],
+       VALUES ${rows.join(',\n              ')}`,
+      values,
     );
   }
 

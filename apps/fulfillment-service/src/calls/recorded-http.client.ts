@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { callAttemptsTotal } from '../app/fulfillment-metrics';
 import { CallFailedError } from './call-failed.error';
 import type { CallLogRepository } from './call-log.repository';
+import { httpExchange } from './http-exchange';
 import type { CallAttempt, CallResult, ExternalCall } from './external-call';
 
 /** Retry policy of {@link RecordedHttpClient}. */
@@ -48,9 +49,8 @@ export class RecordedHttpClient {
   private async attempt(call: ExternalCall): Promise<{ startedAt: number; durationMs: number; status: number | null; responseBody: string | null; error: string | null }> {
     const startedAt = Date.now();
     try {
-      const response = await fetch(call.url, { method: call.method, headers: call.headers, body: call.body, signal: AbortSignal.timeout(this.policy.timeoutMs) });
-      const responseBody = await response.text();
-      return { startedAt, durationMs: Date.now() - startedAt, status: response.status, responseBody, error: null };
+      const response = await httpExchange({ method: call.method, url: call.url, headers: call.headers, body: call.body, timeoutMs: this.policy.timeoutMs });
+      return { startedAt, durationMs: Date.now() - startedAt, status: response.status, responseBody: response.body, error: null };
     } catch (error) {
       return { startedAt, durationMs: Date.now() - startedAt, status: null, responseBody: null, error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
     }

@@ -26,13 +26,15 @@ export class OrderStageRepository {
     }
     if (furthest.size === 0) return;
     const rows = [...furthest.values()];
-    await tx.query(
-      `INSERT INTO published_order_stages (order_id, dispatch_plan_id, stage, published_at)
+    // Named: parsed and planned once per connection, as every chunk of tracks runs it.
+    await tx.query({
+      name: 'published-order-stages-upsert-many',
+      text: `INSERT INTO published_order_stages (order_id, dispatch_plan_id, stage, published_at)
        SELECT order_id, dispatch_plan_id, stage, $4 FROM unnest($1::text[], $2::text[], $3::text[]) AS p(order_id, dispatch_plan_id, stage)
        ON CONFLICT (order_id) DO UPDATE SET stage = EXCLUDED.stage, dispatch_plan_id = EXCLUDED.dispatch_plan_id, published_at = EXCLUDED.published_at
        WHERE array_position(${RANK}, EXCLUDED.stage) > array_position(${RANK}, published_order_stages.stage)`,
-      [rows.map((row) => row.orderId), rows.map((row) => row.dispatchPlanId), rows.map((row) => row.stage), at],
-    );
+      values: [rows.map((row) => row.orderId), rows.map((row) => row.dispatchPlanId), rows.map((row) => row.stage), at],
+    });
   }
 
   async recorded(tx: PoolClient, orderId: string, stage: OrderShipmentStage, at: number): Promise<void> {

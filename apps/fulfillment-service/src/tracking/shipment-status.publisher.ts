@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import type { OrderShipmentStage } from '@oms/contracts';
 import { formatShanghaiTime, orderStageOf } from '@oms/fulfillment-domain';
 import type { ParsedTrack } from '../carriers/carrier-adapter';
+import { awaitAllSettled } from '../database/await-all-settled';
 import type { Causation, FulfillmentPublisher, FulfillmentRecord } from '../publishing/fulfillment.publisher';
 import type { OrderStageRepository } from './order-stage.repository';
 import type { Shipment, ShipmentRepository } from './shipment.repository';
@@ -48,9 +49,8 @@ export class ShipmentStatusPublisher {
         records.push({ recordName: 'ShipmentStatusChanged', value: statusChanged(orderId, shipment, current, authoritative, orderStage, recordedAt), name: `ShipmentStatusChanged:${orderId}:${current.eventKey}`, causation });
       }
     }
-    await this.stages.published(tx, stages, recordedAt);
-    // The event keys just became current: never published before.
-    await this.publisher.publishNew(tx, records);
+    // The event keys just became current: never published before. Issued together (see awaitAllSettled).
+    await awaitAllSettled([this.stages.published(tx, stages, recordedAt), this.publisher.publishNew(tx, records)]);
     return records.length;
   }
 

@@ -61,7 +61,8 @@ export class ShipmentRepository {
    * waybills wait for each other instead of deadlocking.
    */
   async lockMany(tx: PoolClient, trackingNumbers: string[]): Promise<Map<string, Shipment>> {
-    const { rows } = await tx.query<Shipment>(`SELECT ${COLUMNS} FROM shipments WHERE tracking_number = ANY($1::text[]) ORDER BY tracking_number FOR UPDATE`, [trackingNumbers]);
+    // Named: parsed and planned once per connection, as every chunk of tracks runs it.
+    const { rows } = await tx.query<Shipment>({ name: 'shipments-lock-many', text: `SELECT ${COLUMNS} FROM shipments WHERE tracking_number = ANY($1::text[]) ORDER BY tracking_number FOR UPDATE`, values: [trackingNumbers] });
     return new Map(rows.map((row) => [row.trackingNumber as string, row]));
   }
 
@@ -112,13 +113,15 @@ export class ShipmentRepository {
   async updateTrackingMany(tx: PoolClient, updates: Array<Pick<Shipment, 'trackingNumber' | 'status' | 'subStatus' | 'stage' | 'firstTrackAt' | 'credibilityScore' | 'publishedEventKey' | 'currentOccurredAt'>>): Promise<void> {
     if (updates.length === 0) return;
     const column = <K extends keyof (typeof updates)[number]>(key: K) => updates.map((update) => update[key]);
-    await tx.query(
-      `UPDATE shipments s SET status = u.status, sub_status = u.sub_status, stage = u.stage, first_track_at = u.first_track_at, credibility_score = u.credibility_score,
+    // Named: parsed and planned once per connection, as every chunk of tracks runs it.
+    await tx.query({
+      name: 'shipments-update-tracking-many',
+      text: `UPDATE shipments s SET status = u.status, sub_status = u.sub_status, stage = u.stage, first_track_at = u.first_track_at, credibility_score = u.credibility_score,
               published_event_key = u.published_event_key, current_occurred_at = u.current_occurred_at
          FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::bigint[], $6::int[], $7::text[], $8::bigint[])
               AS u(tracking_number, status, sub_status, stage, first_track_at, credibility_score, published_event_key, current_occurred_at)
         WHERE s.tracking_number = u.tracking_number`,
-      [column('trackingNumber'), column('status'), column('subStatus'), column('stage'), column('firstTrackAt'), column('credibilityScore'), column('publishedEventKey'), column('currentOccurredAt')],
-    );
+      values: [column('trackingNumber'), column('status'), column('subStatus'), column('stage'), column('firstTrackAt'), column('credibilityScore'), column('publishedEventKey'), column('currentOccurredAt')],
+    });
   }
 }

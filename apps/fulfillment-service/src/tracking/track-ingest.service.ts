@@ -1,6 +1,7 @@
 import type { PoolClient } from 'pg';
 import { mapCarrierStatus, trackCredibility, trackEventKey } from '@oms/fulfillment-domain';
 import { tracksTotal } from '../app/fulfillment-metrics';
+import { awaitAllSettled } from '../database/await-all-settled';
 import type { ParsedTrack } from '../carriers/carrier-adapter';
 import type { CarrierRegistry } from '../carriers/carrier-registry';
 import type { Causation } from '../publishing/fulfillment.publisher';
@@ -56,10 +57,10 @@ export class TrackIngestService {
     for (const item of incoming) byWaybill.set(item.track.trackingNumber, [...(byWaybill.get(item.track.trackingNumber) ?? []), item]);
     const shipments = await this.shipments.lockMany(tx, [...byWaybill.keys()]);
     const unknown = [...byWaybill].filter(([trackingNumber]) => !shipments.has(trackingNumber)).flatMap(([, group]) => group.map(({ track }) => ({ ...track, eventKey: keyOf(track) })));
-    await this.tracks.park(tx, unknown.map((track) => ({ eventKey: track.eventKey, trackingNumber: track.trackingNumber, source: track.source, rawPayload: track.rawPayload })));
     summary.parked = unknown.length;
-    // A poll's route is the carrier's answer itself: its last event is the authoritative status.
-    const authoritative = via === 'poll' ? new Map([...byWaybill].map(([trackingNumber, group]) => [trackingNumber, group.at(-1)?.track as ParsedTrack])) : await this.authority.of([...shipments.values()]);
+    // Parking needs nothing from the carriers: it runs while their answers are awaited.
+    const parked = this.tracks.park(tx, unknown.map((track) => ({ eventKey: track.eventKey, trackingNumber: track.trackingNumber, source: track.source, rawPayload: track.rawPayload })));
+    const [, authoritative] = await awaitAllSettled<[void, Map<string, ParsedTrack>]>([parked, this.authoritativeOf(via, byWaybill, [...shipments.values()])]);
     const receivedAt = Date.now();
     const batches = [...shipments.values()].map((shipment) => this.prepare(shipment, byWaybill.get(shipment.trackingNumber as string) ?? [], authoritative.get(shipment.trackingNumber as string), via, receivedAt));
     const fresh = await this.tracks.insertMany(tx, uniqueByKey(batches.flatMap((batch) => batch.rows.map((row) => row.stored))));
@@ -76,11 +77,18 @@ export class TrackIngestService {
       }
       updated.push(shipment);
     }
-    await this.shipments.updateTrackingMany(tx, updated);
-    summary.published = await this.statusPublisher.publish(tx, changes, updated);
+    // Issued together (one statement after the other on the connection, no turn of the event loop between).
+    [, summary.published] = await awaitAllSettled<[void, number]>([this.shipments.updateTrackingMany(tx, updated), this.statusPublisher.publish(tx, changes, updated)]);
     const source = incoming[0]?.track.source ?? 'unknown';
     for (const outcome of ['written', 'duplicates', 'unmapped', 'parked'] as const) if (summary[outcome] > 0) tracksTotal.inc({ source, via, outcome }, summary[outcome]);
     return summary;
+  }
+
+  /** Each waybill's current status according to its carrier, fetched before any of its tracks is written. */
+  private async authoritativeOf(via: TrackChannel, byWaybill: Map<string, IncomingTrack[]>, shipments: Shipment[]): Promise<Map<string, ParsedTrack>> {
+    // A poll's route is the carrier's answer itself: its last event is the authoritative status.
+    if (via === 'poll') return new Map([...byWaybill].map(([trackingNumber, group]) => [trackingNumber, group.at(-1)?.track as ParsedTrack]));
+    return this.authority.of(shipments);
   }
 
   /** Maps and scores one waybill's tracks (no I/O). */

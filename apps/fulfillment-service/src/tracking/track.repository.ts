@@ -39,19 +39,21 @@ export class TrackRepository {
   async insertMany(tx: PoolClient, stored: StoredTrack[]): Promise<Set<string>> {
     if (stored.length === 0) return new Set();
     const column = <V>(pick: (row: StoredTrack) => V) => stored.map(pick);
-    const { rows } = await tx.query<{ event_key: string }>(
-      `INSERT INTO track_events (event_key, tracking_number, tracking_source, carrier, carrier_status_code, carrier_status_text, description, location, facts,
+    // Named: parsed and planned once per connection, as every chunk of tracks runs it.
+    const { rows } = await tx.query<{ event_key: string }>({
+      name: 'track-events-insert-many',
+      text: `INSERT INTO track_events (event_key, tracking_number, tracking_source, carrier, carrier_status_code, carrier_status_text, description, location, facts,
          status, sub_status, occurred_at, occurred_at_text, occurred_at_original, received_at, received_via, authoritative_status_code, authoritative_status_text,
          credibility_score, raw_payload)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::jsonb[], $10::text[], $11::text[],
          $12::bigint[], $13::text[], $14::text[], $15::bigint[], $16::text[], $17::text[], $18::text[], $19::int[], $20::text[])
        ON CONFLICT (event_key) DO NOTHING RETURNING event_key`,
-      [column((r) => r.eventKey), column((r) => r.track.trackingNumber), column((r) => r.track.source), column((r) => r.track.carrier), column((r) => r.track.carrierStatusCode),
+      values: [column((r) => r.eventKey), column((r) => r.track.trackingNumber), column((r) => r.track.source), column((r) => r.track.carrier), column((r) => r.track.carrierStatusCode),
         column((r) => r.track.carrierStatusText), column((r) => r.track.description), column((r) => r.track.location), column((r) => JSON.stringify(r.track.facts)),
         column((r) => r.status), column((r) => r.subStatus), column((r) => r.track.occurredAt.epochMs), column((r) => r.track.occurredAt.isoText),
         column((r) => r.track.occurredAt.originalText), column((r) => r.receivedAt), column((r) => r.receivedVia), column((r) => r.authoritativeStatusCode),
         column((r) => r.authoritativeStatusText), column((r) => r.credibilityScore), column((r) => r.track.rawPayload)],
-    );
+    });
     return new Set(rows.map((row) => row.event_key));
   }
 
