@@ -10,6 +10,7 @@
  * Kafka: KAFKA_BROKERS or the broker `scripts/kafka.sh start` runs.
  */
 import { randomBytes } from 'node:crypto';
+import { loadavg } from 'node:os';
 import { freePort } from '@oms/testing';
 import { writeFile } from 'node:fs/promises';
 import { Pool } from 'pg';
@@ -55,14 +56,16 @@ async function main(): Promise<void> {
     const warmup = await runFixedRate(targets, requests.slice(0, warmupCount), options.rate);
     log(`measured: ${measuredCount} notifications at ${options.rate}/s`);
     const before = await gatewaySideFigures(urls);
+    const loadAtStart = loadavg()[0];
     const generatorCpu = process.cpuUsage();
     const measured = await runFixedRate(targets, requests.slice(warmupCount), options.rate);
     const generatorCpuSeconds = cpuSecondsSince(generatorCpu);
     const after = await gatewaySideFigures(urls);
+    const loadAverage = { start: Math.round(loadAtStart * 100) / 100, end: Math.round(loadavg()[0] * 100) / 100 };
     const answered = new Set([...warmup, ...measured].filter((outcome) => outcome.status === 200).map((outcome) => outcome.outTradeNo));
     log(`counting the ${answered.size} answered notifications on ${Topics.ingressPayments}`);
     const onTopic = await countNotifications(brokers, Topics.ingressPayments, from, answered);
-    const summary = summarize(options, warmup, measured, { answered200: answered.size, foundOnTopic: onTopic.records, duplicatesOnTopic: onTopic.duplicates }, before, after, generatorCpuSeconds);
+    const summary = summarize(options, warmup, measured, { answered200: answered.size, foundOnTopic: onTopic.records, duplicatesOnTopic: onTopic.duplicates }, before, after, generatorCpuSeconds, loadAverage);
     process.stdout.write(`${formatSummary(summary)}\n${JSON.stringify(summary)}\n`);
     if (options.jsonOut) await writeFile(options.jsonOut, JSON.stringify(summary, null, 2));
     if (summary.topic.answeredButMissing !== 0) process.exitCode = 1;

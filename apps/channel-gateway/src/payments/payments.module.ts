@@ -9,6 +9,7 @@ import { WechatpayTransactionQueryClient } from './confirmation/wechatpay-transa
 import { DurableNotificationIntake } from './intake/durable-notification.intake';
 import { ExpectedPaymentRepository } from './intake/expected-payment.repository';
 import { NoncePruner } from './intake/nonce-pruner';
+import { NotificationClaimRepository } from './intake/notification-claim.repository';
 import { NotificationNonceRepository } from './intake/notification-nonce.repository';
 import { PaymentNotificationHandler } from './intake/payment-notification.handler';
 import { PaymentNotificationRepository } from './intake/payment-notification.repository';
@@ -23,6 +24,7 @@ import { WechatpayNotificationController } from './wechatpay/wechatpay-notificat
   controllers: [WechatpayNotificationController, AlipayNotificationController, VerifyPaymentController],
   providers: [
     NotificationNonceRepository,
+    NotificationClaimRepository,
     PaymentNotificationRepository,
     ExpectedPaymentRepository,
     DurableNotificationIntake,

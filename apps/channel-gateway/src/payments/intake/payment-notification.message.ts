@@ -1,4 +1,8 @@
-import { encode, Headers, Topics, type OutgoingMessage, type PaymentNotification } from '@oms/contracts';
+import { Headers, Topics, type OutgoingMessage, type PaymentNotification } from '@oms/contracts';
+import { SinglePassRecordWriter } from '../../infrastructure/single-pass-record.writer';
+
+// Every accepted notification is encoded on the intake's path, from a record our mapper just built.
+let paymentNotifications: SinglePassRecordWriter<'PaymentNotification'> | undefined;
 
 /**
  * The Kafka record of a notification on `oms.ingress.payments.v1`, keyed by out_trade_no. The
@@ -9,7 +13,7 @@ export function paymentNotificationMessage(record: PaymentNotification): Outgoin
   return {
     topic: Topics.ingressPayments,
     key: record.outTradeNo,
-    value: encode('PaymentNotification', record),
+    value: (paymentNotifications ??= new SinglePassRecordWriter('PaymentNotification')).write(record),
     headers: {
       [Headers.messageId]: `payment-notification:${record.provider}:${record.transactionId}:${record.tradeState}`,
       [Headers.correlationId]: record.notificationId,

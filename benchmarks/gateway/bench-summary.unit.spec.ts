@@ -1,0 +1,17 @@
+import { p99BySecond } from './bench-summary';
+import type { RequestOutcome } from './load-generator';
+
+const outcome = (scheduledAt: number, latencyMs: number): RequestOutcome => ({ outTradeNo: 'GW', scheduledAt, sentAt: scheduledAt, answeredAt: scheduledAt + latencyMs, status: 200 });
+
+describe('p99BySecond', () => {
+  it('gives the p99 of the requests due in each second of the window, counted from the first due time', () => {
+    const first = Array.from({ length: 100 }, (_, index) => outcome(1_000 + index * 9, index === 99 ? 250 : 5));
+    const second = [outcome(2_000, 7), outcome(2_500, 3)];
+    expect(p99BySecond([...second, ...first])).toEqual([5, 7]);
+  });
+
+  it('shows a second where nothing was due as 0, and nothing for no requests', () => {
+    expect(p99BySecond([outcome(0, 4), outcome(2_100, 6)])).toEqual([4, 0, 6]);
+    expect(p99BySecond([])).toEqual([]);
+  });
+});
