@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { MessageBus } from '@oms/messaging';
 import { isPaidOutcome } from '@oms/payment-protocols';
+import { withTransaction } from '@oms/postgres';
 import type { Pool } from 'pg';
 import { gatewayMetrics } from '../../operations/gateway-metrics';
 import { SingleFlightBatcher } from '../../infrastructure/single-flight.batcher';
@@ -85,26 +86,9 @@ export class DurableNotificationIntake {
     return verdicts.map((verdict, index) => toOutcome(verdict, items[index]));
   }
 
-  /**
-   * BEGIN … COMMIT on one pooled connection, where BEGIN travels with the claim statement (one
-   * round trip fewer than `withTransaction`); rolls back and rethrows on error, and destroys the
-   * connection when the rollback itself fails, so a broken connection never returns to the pool.
-   */
-  private async inTransaction<T>(work: (begin: (rows: readonly ClaimRow[]) => Promise<ClaimVerdict[]>) => Promise<T>): Promise<T> {
-    const client = await this.pool.connect();
-    let broken: Error | undefined;
-    try {
-      const result = await work((rows) => this.claims.beginAndClaim(client, rows));
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch((rollbackError: Error) => {
-        broken = rollbackError;
-      });
-      throw error;
-    } finally {
-      client.release(broken);
-    }
+  /** BEGIN … COMMIT on one pooled connection, where BEGIN travels with the claim statement (one round trip fewer). */
+  private inTransaction<T>(work: (begin: (rows: readonly ClaimRow[]) => Promise<ClaimVerdict[]>) => Promise<T>): Promise<T> {
+    return withTransaction(this.pool, (client) => work((rows) => this.claims.beginAndClaim(client, rows)), { workBegins: true });
   }
 }
 

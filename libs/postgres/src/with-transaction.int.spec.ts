@@ -1,0 +1,50 @@
+import { createTestSchema, type TestSchema } from '@oms/testing';
+import { withTransaction } from './index';
+
+describe('withTransaction (real PostgreSQL)', () => {
+  let db: TestSchema;
+  beforeAll(async () => {
+    db = await createTestSchema('with_transaction');
+    await db.pool.query('CREATE TABLE marker (id int)');
+  });
+  afterAll(() => db.drop());
+
+  const markers = async () => (await db.pool.query<{ id: number }>('SELECT id FROM marker ORDER BY id')).rows.map((row) => row.id);
+
+  it('commits the work, or rolls all of it back when it throws', async () => {
+    await withTransaction(db.pool, (client) => client.query('INSERT INTO marker VALUES (1)'));
+    await expect(
+      withTransaction(db.pool, async (client) => {
+        await client.query('INSERT INTO marker VALUES (2)');
+        throw new Error('on purpose');
+      }),
+    ).rejects.toThrow('on purpose');
+    expect(await markers()).toEqual([1]);
+  });
+
+  it('lets the first statement carry BEGIN itself (workBegins): no separate BEGIN, the same rollback', async () => {
+    const sent: string[] = [];
+    const wrapped = new WeakSet<object>(); // the pool hands the same connection out again
+    const record = (client: { query: (...args: unknown[]) => unknown }) => {
+      if (wrapped.has(client)) return;
+      wrapped.add(client);
+      const query = client.query.bind(client);
+      client.query = (...args: unknown[]) => (sent.push(String(args[0])), query(...args));
+    };
+    db.pool.on('acquire', record as never);
+    await expect(
+      withTransaction(
+        db.pool,
+        async (client) => {
+          await client.query('BEGIN; INSERT INTO marker VALUES (3)');
+          throw new Error('on purpose');
+        },
+        { workBegins: true },
+      ),
+    ).rejects.toThrow('on purpose');
+    await withTransaction(db.pool, (client) => client.query('BEGIN; INSERT INTO marker VALUES (4)'), { workBegins: true });
+    db.pool.off('acquire', record as never);
+    expect(sent).toEqual(['BEGIN; INSERT INTO marker VALUES (3)', 'ROLLBACK', 'BEGIN; INSERT INTO marker VALUES (4)', 'COMMIT']);
+    expect(await markers()).toEqual([1, 4]);
+  });
+});
