@@ -128,5 +128,14 @@ describe('WeChat Pay v3 notification verification (pure)', () => {
       resigned.headers['wechatpay-signature'] = signWechatpayMessage(notification.headers['wechatpay-timestamp'], notification.headers['wechatpay-nonce'], body, keys.platform.privateKeyPem);
       expect(refusalOf(resigned)).toBe('MALFORMED_BODY');
     });
+
+    it.each([
+      ['a NUL', 'EV-1\u0000'],
+      ['a line break', 'EV-1\nEV-2'],
+      ['nothing', ''],
+      ['over 64 characters', `EV-${'9'.repeat(62)}`],
+    ])('a notification id with %s (one bad id must not fail the batch it would ride in)', (_, notificationId) => {
+      expect(refusalOf(signed(sampleWechatTransaction(), { notificationId }))).toBe('MALFORMED_BODY');
+    });
   });
 });
