@@ -36,6 +36,15 @@ describe('inventory reservation failing after payment', () => {
     expect(state).toMatchObject({ status: 'closed', closeReason: 'REFUNDED' });
   });
 
+  it('records an ERP invoice that arrives during or after the refund, without making the order ready to dispatch', () => {
+    const refunding = run([failed], historyTo('paid'));
+    const invoice = cmd.invoice();
+    const invoiceConfirmed = [{ type: 'InvoiceConfirmed', data: { orderId: ORDER_ID, ...atMinute(4), invoiceNumber: 'INV-1', invoiceTitle: 'Li Lei' } }];
+    expect(given(refunding).when(invoice).then(invoiceConfirmed)).toMatchObject({ status: 'refunding', invoice: { invoiceNumber: 'INV-1' } });
+    const closed = run([cmd.completeRefund()], refunding);
+    expect(given(closed).when(invoice).then(invoiceConfirmed)).toMatchObject({ status: 'closed', closeReason: 'REFUNDED' });
+  });
+
   it('never closes while the money is out: a failed refund or another amount raises a review item', () => {
     const refunding = run([failed], historyTo('paid'));
     const afterFailure = given(refunding).when(cmd.completeRefund({ outcome: 'FAILED', detail: 'account frozen' })).then([
