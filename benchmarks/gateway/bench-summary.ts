@@ -58,10 +58,19 @@ function countStatuses(outcomes: RequestOutcome[]): Record<string, number> {
   return statuses;
 }
 
+// Loops, not Math.max(...values): spreading 126,000 arguments (a 60 s run at 2,100/s) overflows the stack.
+function highest(values: readonly number[]): number {
+  return values.reduce((max, value) => (value > max ? value : max), -Infinity);
+}
+
+function lowest(values: readonly number[]): number {
+  return values.reduce((min, value) => (value < min ? value : min), Infinity);
+}
+
 /** p99 latency (from due time) of the requests due in each second of the measured window. */
 export function p99BySecond(measured: readonly RequestOutcome[]): number[] {
   if (measured.length === 0) return [];
-  const start = Math.min(...measured.map((outcome) => outcome.scheduledAt));
+  const start = lowest(measured.map((outcome) => outcome.scheduledAt));
   const seconds: number[][] = [];
   for (const outcome of measured) (seconds[Math.floor((outcome.scheduledAt - start) / 1000)] ??= []).push(outcome.answeredAt - outcome.scheduledAt);
   return Array.from(seconds, (latencies) => (latencies ? round(percentile(latencies, 99)) : 0));
@@ -77,7 +86,7 @@ export function p99BySecond(measured: readonly RequestOutcome[]): number[] {
 export function answerRate(measured: readonly RequestOutcome[]): number {
   if (measured.length < 2) return 0;
   const answeredAt = measured.map((outcome) => outcome.answeredAt);
-  return perSecond(measured.length - 1, Math.max(...answeredAt) - Math.min(...answeredAt));
+  return perSecond(measured.length - 1, highest(answeredAt) - lowest(answeredAt));
 }
 
 /** Computes the figures of the measured window. */
@@ -97,7 +106,7 @@ export function summarize(
   const statuses = countStatuses(measured);
   const achievedRate = round(answerRate(measured));
   // The span the gateway's CPU was sampled over: first due time to last answer.
-  const windowMs = Math.max(...measured.map((outcome) => outcome.answeredAt)) - Math.min(...measured.map((outcome) => outcome.scheduledAt));
+  const windowMs = highest(measured.map((outcome) => outcome.answeredAt)) - lowest(measured.map((outcome) => outcome.scheduledAt));
   const p99 = round(percentile(fromDue, 99));
   const transactions = Math.max(1, after.intakeTransactions - before.intakeTransactions);
   const answeredButMissing = topic.answered200 - Math.min(topic.answered200, topic.foundOnTopic - topic.duplicatesOnTopic);
@@ -109,7 +118,7 @@ export function summarize(
     achievedRate,
     statuses,
     warmupStatuses: countStatuses(warmup),
-    latencyMs: { p50: round(percentile(fromDue, 50)), p90: round(percentile(fromDue, 90)), p99, max: round(Math.max(...fromDue)) },
+    latencyMs: { p50: round(percentile(fromDue, 50)), p90: round(percentile(fromDue, 90)), p99, max: round(highest(fromDue)) },
     p99BySecondMs: p99BySecond(measured),
     serviceLatencyMs: { p50: round(percentile(fromSend, 50)), p99: round(percentile(fromSend, 99)) },
     generatorLagP99Ms: round(percentile(lag, 99)),

@@ -27,6 +27,11 @@ describe('answerRate', () => {
     expect(answerRate(fallingBehind)).toBeCloseTo(2_000 / 1.5, 6);
   });
 
+  it('takes a long run (200,000 answers: more than a spread call can pass)', () => {
+    const long = Array.from({ length: 200_001 }, (_, index) => outcome(index / 2, 5));
+    expect(answerRate(long)).toBeCloseTo(2_000, 6);
+  });
+
   it('has no rate for fewer than two answers', () => {
     expect(answerRate([outcome(0, 1)])).toBe(0);
   });
