@@ -24,7 +24,7 @@ describe('reconciliation-service end to end (real Kafka and PostgreSQL)', () => 
   let harness: ReconciliationHarness;
 
   beforeAll(async () => {
-    harness = await startKafkaHarness(Date.parse('2024-06-19T00:30:00Z'));
+    harness = await startKafkaHarness(Date.parse('2024-06-18T10:00:00Z')); // 18:00 Shanghai: the service runs through the planted day
     await harness.publish(day.records);
     await harness.waitForMatching(day.records);
   }, 120_000);

@@ -31,13 +31,18 @@ export class ReportScheduler {
   // Ticks run one after another: the timer's and a caller's (a test, the zero-setup runner) never interleave.
   private queue: Promise<unknown> = Promise.resolve();
 
+  // A brand-new install owes the report of the day it started on, however late the first tick.
+  private readonly startedAt: number;
+
   constructor(
     private readonly reports: DailyReportService,
     private readonly runs: ReportRunLog,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly options: ReportSchedulerOptions,
-  ) {}
+  ) {
+    this.startedAt = clock.now();
+  }
 
   /** The instant of the next run; undefined before the first tick. */
   get nextRunAt(): number | undefined {
@@ -58,7 +63,7 @@ export class ReportScheduler {
 
   private async writeDue(): Promise<WrittenReport | null> {
     let written: WrittenReport | null = null;
-    let nextRun = this.nextRun ?? (this.nextRun = firstReportRunDue(await this.runs.lastReported(), this.clock.now(), this.options.maxCatchUpDays));
+    let nextRun = this.nextRun ?? (this.nextRun = firstReportRunDue(await this.runs.lastReported(), this.clock.now(), this.options.maxCatchUpDays, this.startedAt));
     if (this.clock.now() >= nextRun) await this.options.catchUp?.();
     while (this.clock.now() >= nextRun) {
       written = await this.reports.write(businessDateReportedAt(nextRun));

@@ -93,7 +93,7 @@ describe('the 09:00 Asia/Shanghai report schedule', () => {
     const { reports, dates } = recordingReports();
     const events: string[] = [];
     const writer = { write: async (date: string) => (events.push(`write ${date}`), reports.write(date)) } as unknown as DailyReportService;
-    const sut = scheduler(writer, clock, runLog(), async () => events.push('catch up'));
+    const sut = scheduler(writer, clock, runLog('2024-06-17'), async () => events.push('catch up')); // running since before
     await sut.tick();
     clock.set(Date.parse('2024-06-19T01:00:00Z'));
     await sut.tick();
@@ -112,15 +112,15 @@ describe('the 09:00 Asia/Shanghai report schedule', () => {
         return { businessDate, report: { anomalies: [] }, files: {} } as unknown as WrittenReport;
       },
     } as unknown as DailyReportService;
-    const log = runLog();
+    const log = runLog('2024-06-17'); // running since before
     const sut = scheduler(reports, clock, log);
     await sut.tick();
     clock.set(Date.parse('2024-06-19T01:00:00Z'));
     await expect(sut.tick()).rejects.toThrow('disk full');
-    expect(log.dates.size).toBe(0);
+    expect([...log.dates]).toEqual(['2024-06-17']);
     clock.advance(60_000);
     await sut.tick();
     expect(dates).toEqual(['2024-06-18']);
-    expect([...log.dates]).toEqual(['2024-06-18']);
+    expect([...log.dates]).toEqual(['2024-06-17', '2024-06-18']);
   });
 });

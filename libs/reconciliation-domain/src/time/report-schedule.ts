@@ -44,8 +44,10 @@ export function reportRunOf(businessDate: string): number {
  * - After downtime: the run of the day after `lastReported`, so each missed report is written
  *   once, oldest first — but at most `maxCatchUpDays` runs back from the next one, so a service
  *   restored after months does not write a quarter of reports nobody will read.
- * - On a brand-new install (`null`): the next 09:00 — no history is back-filled; a past date's
- *   report is always available on demand (`report --date`).
+ * - On a brand-new install (`null`): the run that reports the day the service started on
+ *   (`startedAtEpochMs`, default now) — no history is back-filled, not even the day before (an
+ *   install at 00:30 Shanghai does not owe the 09:00 report of a day it never saw); a past
+ *   date's report is always available on demand (`report --date`).
  *
  * A result at or before `nowEpochMs` is due now.
  *
@@ -53,9 +55,9 @@ export function reportRunOf(businessDate: string): number {
  * // down from 2024-06-18 to 2024-06-21 10:00 Shanghai, last written 2024-06-17:
  * firstReportRunDue('2024-06-17', Date.parse('2024-06-21T02:00:00Z'), 7); // the run reporting 2024-06-18
  */
-export function firstReportRunDue(lastReported: string | null, nowEpochMs: number, maxCatchUpDays: number): number {
+export function firstReportRunDue(lastReported: string | null, nowEpochMs: number, maxCatchUpDays: number, startedAtEpochMs = nowEpochMs): number {
   const upcoming = next09ReportRun(nowEpochMs);
-  if (lastReported === null) return upcoming;
+  if (lastReported === null) return reportRunOf(businessDateFor(startedAtEpochMs));
   // Never before the run after the last written one: a clock set back must not write a date twice.
   return Math.max(reportRunOf(lastReported) + DAY_MS, upcoming - maxCatchUpDays * DAY_MS);
 }

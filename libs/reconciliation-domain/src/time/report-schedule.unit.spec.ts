@@ -52,6 +52,19 @@ describe('firstReportRunDue: where a starting scheduler resumes', () => {
     expect(firstReportRunDue(null, tenAm, 7)).toBe(at('2024-06-22T01:00:00Z'));
   });
 
+  it('given a brand-new install before 09:00, then its first run reports the day it started on, not the day before', () => {
+    const halfPastMidnight = at('2024-06-20T16:30:00Z'); // 00:30 Shanghai on 2024-06-21
+    const run = firstReportRunDue(null, halfPastMidnight, 7);
+    expect(run).toBe(at('2024-06-22T01:00:00Z'));
+    expect(businessDateReportedAt(run)).toBe('2024-06-21');
+  });
+
+  it('given a brand-new install whose first tick comes late, then it owes the report of the day it started on', () => {
+    const startedAt = at('2024-06-20T10:00:00Z'); // 18:00 Shanghai on 2024-06-20
+    const firstTick = at('2024-06-20T17:00:00Z'); // 01:00 Shanghai on 2024-06-21
+    expect(businessDateReportedAt(firstReportRunDue(null, firstTick, 7, startedAt))).toBe('2024-06-20');
+  });
+
   it('given yesterday\u2019s report unwritten, when it starts at 10:00, then that run is due now', () => {
     const run = firstReportRunDue('2024-06-19', tenAm, 7);
     expect(run).toBe(at('2024-06-21T01:00:00Z'));
