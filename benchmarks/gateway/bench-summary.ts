@@ -9,7 +9,7 @@ export interface GatewayBenchSummary {
   durationSeconds: number;
   gatewayProcesses: number;
   requests: number;
-  /** Answers per second over the measured window (first due time to last answer). */
+  /** Answers completed per second, first answer to last ({@link answerRate}). */
   achievedRate: number;
   statuses: Record<string, number>;
   /** Statuses of the warm-up requests (not in the figures, but a non-200 there is worth seeing). */

@@ -26,3 +26,5 @@ export { InProcessBus, type InProcessBusOptions } from './in-process/in-process-
 export type { KafkaBusOptions, KafkaConsumerOptions, KafkaRetryOptions } from './kafka/kafka-bus.options';
 export { KafkaMessageBus } from './kafka/kafka-message-bus';
 export { KafkaTopicAdmin } from './kafka/kafka-topic.admin';
+
+export { SingleFlightBatcher } from './batching/single-flight.batcher';

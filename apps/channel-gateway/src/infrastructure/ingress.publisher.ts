@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { OutgoingMessage } from '@oms/contracts';
-import type { MessageBus } from '@oms/messaging';
-import { SingleFlightBatcher } from './single-flight.batcher';
+import { SingleFlightBatcher, type MessageBus } from '@oms/messaging';
 import { MESSAGE_BUS } from './tokens';
 
 /**

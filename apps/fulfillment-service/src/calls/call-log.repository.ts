@@ -1,9 +1,11 @@
+import { SingleFlightBatcher } from '@oms/messaging';
 import type { Pool } from 'pg';
-import { GroupedWrites } from '../database/grouped-writes';
 import type { CallAttempt, ExternalSystem } from './external-call';
 
 // Parameters of one external_calls row in the INSERT.
 const INSERT_COLUMNS = 18;
+// Rows of one INSERT: 100 × 18 parameters stays far below PostgreSQL's 65,535.
+const MAX_ATTEMPTS_PER_INSERT = 100;
 
 /** A call-log row as the HTTP API shows it. */
 export interface CallLogEntry {
@@ -40,13 +42,16 @@ const COLUMNS = `call_id AS "callId", request_id AS "requestId", system, operati
 export class CallLogRepository {
   // Attempts recorded at the same moment (a chunk's route queries answering together) share one
   // INSERT and one commit; each record() still waits for its own row to be durable.
-  private readonly attempts = new GroupedWrites<CallAttempt>((attempts) => this.insertAll(attempts));
+  private readonly attempts = new SingleFlightBatcher<CallAttempt, void>(async (attempts) => {
+    await this.insertAll(attempts);
+    return attempts.map(() => undefined);
+  }, MAX_ATTEMPTS_PER_INSERT);
 
   constructor(private readonly pool: Pool) {}
 
   /** Records an attempt; resolves once its row is committed. */
   record(attempt: CallAttempt): Promise<void> {
-    return this.attempts.write(attempt);
+    return this.attempts.submit(attempt);
   }
 
   private async insertAll(attempts: CallAttempt[]): Promise<void> {

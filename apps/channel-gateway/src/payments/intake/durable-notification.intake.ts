@@ -1,10 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { MessageBus } from '@oms/messaging';
+import { SingleFlightBatcher, type MessageBus } from '@oms/messaging';
 import { isPaidOutcome } from '@oms/payment-protocols';
 import { withTransaction } from '@oms/postgres';
 import type { Pool } from 'pg';
 import { gatewayMetrics } from '../../operations/gateway-metrics';
-import { SingleFlightBatcher } from '../../infrastructure/single-flight.batcher';
 import { MESSAGE_BUS, PG_POOL } from '../../infrastructure/tokens';
 import { ConfirmationWorker } from '../confirmation/confirmation.worker';
 import { NotificationClaimRepository } from './notification-claim.repository';
