@@ -70,24 +70,20 @@ export class DurableNotificationIntake {
     gatewayMetrics.intakeBatchSize.observe(items.length);
     const rows = items.map((item) => toClaimRow(item, this.confirmations.enabled));
     const flushTimer = gatewayMetrics.intakeFlushSeconds.startTimer();
-    const verdicts = await this.inTransaction(async (begin) => {
-      const claimed = await begin(rows);
+    // BEGIN travels with the claim statement: one round trip fewer than a BEGIN of its own.
+    const verdicts = await withTransaction(this.pool, async (client) => {
+      const claimed = await this.claims.beginAndClaim(client, rows);
       const publishTimer = gatewayMetrics.intakePublishSeconds.startTimer();
       const accepted = items.filter((_, index) => claimed[index].kind === 'accepted');
       await this.bus.producer.send(accepted.map((item) => paymentNotificationMessage(item.record)));
       publishTimer();
       return claimed;
-    });
+    }, { workBegins: true });
     flushTimer();
     rows.forEach((row, index) => {
       if (verdicts[index].kind === 'accepted' && row.needsConfirmation) this.confirmations.enqueue(row);
     });
     return verdicts.map((verdict, index) => toOutcome(verdict, items[index]));
-  }
-
-  /** BEGIN … COMMIT on one pooled connection, where BEGIN travels with the claim statement (one round trip fewer). */
-  private inTransaction<T>(work: (begin: (rows: readonly ClaimRow[]) => Promise<ClaimVerdict[]>) => Promise<T>): Promise<T> {
-    return withTransaction(this.pool, (client) => work((rows) => this.claims.beginAndClaim(client, rows)), { workBegins: true });
   }
 }
 
