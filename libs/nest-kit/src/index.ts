@@ -6,6 +6,7 @@ export * from './health/health.module';
 export * from './health/postgres.probe';
 export * from './http/setup-http-app';
 export * from './lifecycle/background-work.lifecycle';
+export * from './lifecycle/periodic-job';
 export * from './logging/create-logger';
 export * from './logging/logging.module';
 export * from './metrics/metrics.controller';

@@ -1,6 +1,7 @@
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { oneWaySkew, roundTripSkew, type ClockSkewVerdict, type RoundTripProbe } from '@oms/fulfillment-domain';
+import { PeriodicJob } from '@oms/nest-kit';
 import { withTransaction } from '@oms/postgres';
 import { clockSkewFlagsTotal, clockSkewMs } from '../app/fulfillment-metrics';
 import type { ReviewItemsRepository } from '../review/review-items.repository';
@@ -30,8 +31,7 @@ export type WallClock = () => number;
  * raises a CLOCK_SKEW review item (at most hourly per pair).
  */
 export class ClockSkewMonitor {
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<unknown>;
+  private readonly job: PeriodicJob;
   private readonly lastReviewed = new Map<string, number>();
 
   constructor(
@@ -39,23 +39,17 @@ export class ClockSkewMonitor {
     private readonly reviews: ReviewItemsRepository,
     private readonly logger: Logger,
     private readonly options: { toleranceMs: number; intervalMs: number; now?: WallClock },
-  ) {}
+  ) {
+    this.job = new PeriodicJob('clock skew check against PostgreSQL', () => this.checkDatabase(), logger);
+  }
 
   /** Checks the database clock now and every `intervalMs` (0: never on its own). */
   start(): void {
-    if (this.options.intervalMs <= 0 || this.timer) return;
-    const check = () => {
-      this.running = this.checkDatabase().catch((error: unknown) => this.logger.warn({ error: String(error) }, 'clock skew check against PostgreSQL failed'));
-    };
-    check();
-    this.timer = setInterval(check, this.options.intervalMs);
-    this.timer.unref();
+    if (this.options.intervalMs > 0) this.job.start(this.options.intervalMs, { immediately: true });
   }
 
-  async stop(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
+  stop(): Promise<void> {
+    return this.job.stop();
   }
 
   /** This process against PostgreSQL: the best of a few round trips. */

@@ -1,6 +1,6 @@
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
-import { PeriodicJob } from '../scheduling/periodic-job';
+import { PeriodicJob } from '@oms/nest-kit';
 import type { OrderCommandService } from '../orders/order-command.service';
 import type { PaymentIngressService } from './payment-ingress.service';
 import type { PaymentRoutingRepository } from './payment-routing.repository';

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { withTransaction } from '@oms/postgres';
 import { parseIsoDuration, type CheckPaymentConfirmationTimeout } from '@oms/order-domain';
 import { now } from '../ingress/command-context';
-import { PeriodicJob } from '../scheduling/periodic-job';
+import { PeriodicJob } from '@oms/nest-kit';
 import type { OrderCommandService } from './order-command.service';
 
 /** How far back a freshly started sweeper looks for payment facts it may have missed while down. */

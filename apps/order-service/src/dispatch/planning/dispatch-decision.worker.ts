@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { withTransaction } from '@oms/postgres';
-import { PeriodicJob } from '../../scheduling/periodic-job';
+import { PeriodicJob } from '@oms/nest-kit';
 import type { OrderStreamRepository } from '../../orders/order-stream.repository';
 import type { DispatchPlanner } from './dispatch-planner.service';
 import type { PendingDecisionRepository, PendingOrder } from './pending-decision.repository';

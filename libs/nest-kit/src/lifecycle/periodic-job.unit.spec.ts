@@ -42,4 +42,13 @@ describe('PeriodicJob', () => {
     expect(runs).toBe(2);
     expect(finished).toBe(true);
   });
+
+  it('with immediately, runs the work at once rather than one interval later', async () => {
+    let runs = 0;
+    const job = new PeriodicJob('eager job', async () => void (runs += 1), silent);
+    job.start(60_000, { immediately: true });
+    await sleep(20);
+    await job.stop();
+    expect(runs).toBe(1);
+  });
 });

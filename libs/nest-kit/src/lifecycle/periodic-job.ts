@@ -16,8 +16,11 @@ export class PeriodicJob {
     private readonly logger: Logger,
   ) {}
 
-  start(intervalMs: number): void {
-    this.timer ??= setInterval(() => this.tick(), intervalMs);
+  /** Ticks every `intervalMs`; with `immediately`, the first run starts now instead of one interval later. */
+  start(intervalMs: number, { immediately = false }: { immediately?: boolean } = {}): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => this.tick(), intervalMs);
+    if (immediately) this.tick();
   }
 
   async stop(): Promise<void> {
