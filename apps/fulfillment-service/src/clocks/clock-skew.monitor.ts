@@ -26,7 +26,8 @@ export type WallClock = () => number;
  *   only widen the uncertainty, they are never taken for skew), every `intervalMs`;
  * - the producer of a record we consume (its Kafka timestamp, stamped by our producing service's
  *   clock) against ours on arrival (`oneWaySkew`: only a stamp from our future proves anything).
- * Every verdict sets `oms_fulfillment_clock_skew_ms{clock,reference}`; a flagged one logs a
+ * Every check against PostgreSQL sets `oms_fulfillment_clock_skew_ms{clock,reference}`, an
+ * order-log stamp only when flagged (a stamp from the past proves nothing); a flagged one logs a
  * warning naming both clocks and the skew, counts `oms_fulfillment_clock_skew_flags_total`, and
  * raises a CLOCK_SKEW review item (at most hourly per pair).
  */
