@@ -36,7 +36,8 @@ describe('PeriodicJob', () => {
       finished = true;
     }, logger);
     job.start(5);
-    await sleep(20);
+    // Until the second run has started (a fixed sleep was too short for a loaded CI machine), then stop mid-run.
+    while (runs < 2) await sleep(5);
     await job.stop();
     expect(errors).toEqual(['flaky job failed; the next run retries']);
     expect(runs).toBe(2);
