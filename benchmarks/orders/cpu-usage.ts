@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /** CPU seconds a process has used (user + system), from /proc (Linux); null elsewhere. */
 export function processCpuSeconds(pid: number): number | null {
@@ -57,4 +58,47 @@ function readFileSafe(file: string): string | undefined {
   } catch {
     return undefined; // the process ended meanwhile
   }
+}
+
+/** CPU used so far by each part of the machine a benchmark measures: where each order's cost goes. */
+export interface CpuSample {
+  parts: Array<[string, number | null]>;
+  /** Per backend: PostgreSQL runs a process per connection. */
+  postgres: Map<number, number> | null;
+  machine: { busy: number; total: number } | null;
+}
+
+/** What {@link cpuPerOrder} makes of two samples: ms of CPU per order by part, and how busy the machine was. */
+export interface CpuPerOrder {
+  parts: Array<[string, number | null]>;
+  machineBusyPercent: number | null;
+}
+
+const BROKER_PID_FILE = resolve(__dirname, '../../.kafka/broker.pid');
+
+/** Samples the named service processes, then the Kafka broker, this (bench driver) process and every PostgreSQL backend. */
+export function sampleCpu(services: Array<[string, number | undefined]>): CpuSample {
+  const brokerPid = pidFromFile(BROKER_PID_FILE);
+  const driver = process.cpuUsage();
+  return {
+    parts: [
+      ...services.map(([name, pid]): [string, number | null] => [name, pid ? processCpuSeconds(pid) : null]),
+      ['Kafka broker', brokerPid ? processCpuSeconds(brokerPid) : null],
+      ['bench driver', (driver.user + driver.system) / 1e6],
+    ],
+    postgres: namedProcessesCpuSeconds('postgres'),
+    machine: machineCpuSeconds(),
+  };
+}
+
+/** ms of CPU per order each part used between two samples, PostgreSQL last. */
+export function cpuPerOrder(before: CpuSample, after: CpuSample, orders: number): CpuPerOrder {
+  const perOrder = (seconds: number) => (seconds * 1000) / orders;
+  const parts = before.parts.map(([name, start], index): [string, number | null] => {
+    const end = after.parts[index]?.[1];
+    return [name, start === null || end === null || end === undefined ? null : perOrder(end - start)];
+  });
+  parts.push(['PostgreSQL', before.postgres && after.postgres ? perOrder(cpuSecondsBetween(before.postgres, after.postgres)) : null]);
+  const machineBusyPercent = before.machine && after.machine ? (100 * (after.machine.busy - before.machine.busy)) / (after.machine.total - before.machine.total) : null;
+  return { parts, machineBusyPercent };
 }

@@ -14,7 +14,6 @@
  * BENCH_SERVICE_LOG_LEVEL sets its log level (default warn).
  */
 import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
 import { Pool } from 'pg';
 import { decode, Topics, type DecodedRecord } from '@oms/contracts';
 import { InMemoryInboxStore, KafkaMessageBus, KafkaTopicAdmin, type MessageProducer } from '@oms/messaging';
@@ -23,7 +22,7 @@ import { percentile } from '../store/stats';
 import { loadOrdersBenchOptions, type OrdersBenchOptions } from './bench-options';
 import { benchOrderIdOf } from './bench-order-id';
 import { orderMessages } from './bench-orders';
-import { cpuSecondsBetween, machineCpuSeconds, namedProcessesCpuSeconds, pidFromFile, processCpuSeconds } from './cpu-usage';
+import { cpuPerOrder, sampleCpu, type CpuPerOrder } from './cpu-usage';
 import { OrderFlowTracker } from './order-flow.tracker';
 import { spawnOrderService } from './service-process';
 
@@ -48,37 +47,10 @@ async function drive(producer: MessageProducer, tracker: OrderFlowTracker, prefi
   return orderIds;
 }
 
-/** CPU used while measuring, per part of the machine: where each order's cost goes. */
-interface CpuSample {
-  parts: Array<[string, number | null]>;
-  /** Per backend: PostgreSQL runs a process per connection. */
-  postgres: Map<number, number> | null;
-  machine: { busy: number; total: number } | null;
-}
-
-const BROKER_PID_FILE = resolve(__dirname, '../../.kafka/broker.pid');
-
-function sampleCpu(servicePid: number | undefined): CpuSample {
-  const brokerPid = pidFromFile(BROKER_PID_FILE);
-  return {
-    parts: [
-      ['order-service', servicePid ? processCpuSeconds(servicePid) : null],
-      ['Kafka broker', brokerPid ? processCpuSeconds(brokerPid) : null],
-      ['bench driver', process.cpuUsage().user / 1e6 + process.cpuUsage().system / 1e6],
-    ],
-    postgres: namedProcessesCpuSeconds('postgres'),
-    machine: machineCpuSeconds(),
-  };
-}
-
-function cpuLine(before: CpuSample, after: CpuSample, orders: number): string {
-  const parts = before.parts.map(([name, start], index) => {
-    const end = after.parts[index]?.[1];
-    return start === null || end === null || end === undefined ? `${name} n/a` : `${name} ${(((end - start) * 1000) / orders).toFixed(1)}`;
-  });
-  const database = before.postgres && after.postgres ? `PostgreSQL ${((cpuSecondsBetween(before.postgres, after.postgres) * 1000) / orders).toFixed(1)}` : 'PostgreSQL n/a';
-  const machine = before.machine && after.machine ? `machine ${((100 * (after.machine.busy - before.machine.busy)) / (after.machine.total - before.machine.total)).toFixed(0)} % busy (all cores)` : 'machine CPU n/a';
-  return `ms CPU/order: ${[...parts, database].join(', ')}; ${machine}`;
+function cpuLine(cpu: CpuPerOrder): string {
+  const parts = cpu.parts.map(([name, ms]) => `${name} ${ms === null ? 'n/a' : ms.toFixed(1)}`);
+  const machine = cpu.machineBusyPercent === null ? 'machine CPU n/a' : `machine ${cpu.machineBusyPercent.toFixed(0)} % busy (all cores)`;
+  return `ms CPU/order: ${parts.join(', ')}; ${machine}`;
 }
 
 function report(options: OrdersBenchOptions, tracker: OrderFlowTracker, orderIds: string[], sendMs: number, cpu: string): void {
@@ -113,12 +85,12 @@ async function main(): Promise<void> {
     const warm = await drive(bus.producer, tracker, prefix, runId, 0, options.warmup, 0);
     await waitFor('the warm-up orders ready', () => tracker.readyCount(warm) === warm.length, { timeoutMs: options.timeoutMs });
     process.stdout.write(`warm-up: ${warm.length} orders ready; measuring ${options.orders}\n`);
-    const cpuBefore = sampleCpu(service.child.pid);
+    const cpuBefore = sampleCpu([['order-service', service.child.pid]]);
     const sendStarted = Date.now();
     const measured = await drive(bus.producer, tracker, prefix, runId, options.warmup, options.warmup + options.orders, options.rate);
     const sendMs = Date.now() - sendStarted;
     await waitFor(`all ${measured.length} orders ready (see /tmp/order-service-bench-${runId}.log)`, () => tracker.readyCount(measured) === measured.length, { timeoutMs: options.timeoutMs, intervalMs: 20 });
-    report(options, tracker, measured, sendMs, cpuLine(cpuBefore, sampleCpu(service.child.pid), measured.length));
+    report(options, tracker, measured, sendMs, cpuLine(cpuPerOrder(cpuBefore, sampleCpu([['order-service', service.child.pid]]), measured.length)));
   } finally {
     await tracker.stop();
     await bus.close();

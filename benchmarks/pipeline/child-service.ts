@@ -17,10 +17,12 @@ export interface ChildService {
 
 /**
  * Spawns `node -r @swc-node/register <entry>` with `env` over this process's environment, its
- * output into `logFile`, and resolves once `ready()` holds.
+ * output into `logFile` (`BENCH_SERVICE_NODE_ARGS` are added to its node command line, e.g.
+ * `--cpu-prof`), and resolves once `ready()` holds.
  */
 export async function spawnService(name: string, entry: string, env: Record<string, string>, logFile: string, ready: () => Promise<boolean>): Promise<ChildService> {
-  const child = spawn(process.execPath, ['-r', '@swc-node/register', entry], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const nodeArgs = (process.env['BENCH_SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', entry], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = createWriteStream(logFile);
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
