@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { httpExchange } from '@oms/http-client';
 import { callAttemptsTotal } from '../app/fulfillment-metrics';
 import { CallFailedError } from './call-failed.error';
 import type { CallLogRepository } from './call-log.repository';
-import { httpExchange } from './http-exchange';
 import type { CallAttempt, CallResult, ExternalCall } from './external-call';
 
 /** Retry policy of {@link RecordedHttpClient}. */

@@ -1,3 +1,4 @@
+import { httpExchange } from '@oms/http-client';
 import { json, type SimulatorRouter } from '../http/simulator-router';
 import { CarrierBook, type SimulatedEvent, type SimulatedSource, type SimulatedWaybill } from './carrier-book';
 import type { CarrierDialect } from './carrier-dialect';
@@ -42,6 +43,9 @@ export interface LifecycleOptions {
 }
 
 const PUSH_ATTEMPTS = 3;
+// The push went through `fetch` without a signal, bounded only by undici's default 300 s headers
+// and body timeouts; keep that bound now that it goes through httpExchange (cheaper per push).
+const PUSH_TIMEOUT_MS = 300_000;
 
 /**
  * The simulated carriers (SF, ZTO, JD, Kuaidi100) over real HTTP: their waybill, phone
@@ -114,8 +118,8 @@ export class CarrierSimulator {
     // Carriers push again when we answer 5xx or not at all; a 4xx is final.
     while (record.attempts < PUSH_ATTEMPTS && (record.status === null || record.status >= 500)) {
       record.attempts++;
-      record.status = await fetch(`${this.pushBaseUrl}/carriers/${waybill.source.toLowerCase()}/push`, { method: 'POST', headers: { 'content-type': contentType }, body })
-        .then(async (response) => (await response.text(), response.status))
+      record.status = await httpExchange({ method: 'POST', url: `${this.pushBaseUrl}/carriers/${waybill.source.toLowerCase()}/push`, headers: { 'content-type': contentType }, body, timeoutMs: PUSH_TIMEOUT_MS })
+        .then((response) => response.status)
         .catch(() => null);
     }
     this.pushes.push(record);

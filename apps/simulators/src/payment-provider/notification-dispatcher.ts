@@ -1,3 +1,4 @@
+import { headerText, httpExchange } from '@oms/http-client';
 import { CallbackHeaders } from '@oms/payment-protocols';
 
 /** One delivery attempt of a notification, as the provider saw it. */
@@ -74,16 +75,16 @@ export class NotificationDispatcher {
   private async send(notification: OutgoingNotification, attempt: number, acknowledged: AcknowledgementRule): Promise<NotificationDelivery> {
     const sentAtMs = Date.now();
     try {
-      const response = await fetch(notification.url, { method: 'POST', headers: notification.headers, body: notification.body, signal: AbortSignal.timeout(5_000) });
-      const responseBody = await response.text();
+      // Not `fetch`: one notification per payment is on the pipeline's hot path, and fetch costs several times the CPU.
+      const response = await httpExchange({ method: 'POST', url: notification.url, headers: notification.headers, body: notification.body, timeoutMs: 5_000 });
       return {
         attempt,
         sentAtMs,
         status: response.status,
-        responseBody,
-        acknowledged: acknowledged(response.status, responseBody),
-        callbackVerified: response.headers.get(CallbackHeaders.verified),
-        callbackTimestamp: response.headers.get(CallbackHeaders.timestamp),
+        responseBody: response.body,
+        acknowledged: acknowledged(response.status, response.body),
+        callbackVerified: headerText(response.headers, CallbackHeaders.verified) ?? null,
+        callbackTimestamp: headerText(response.headers, CallbackHeaders.timestamp) ?? null,
       };
     } catch (error) {
       return { attempt, sentAtMs, status: 0, responseBody: error instanceof Error ? error.message : String(error), acknowledged: false, callbackVerified: null, callbackTimestamp: null };

@@ -1,3 +1,4 @@
+import { httpExchange, type HttpExchangeResponse } from '@oms/http-client';
 import { formatAlipayTime, signAlipayParams, verifyAlipayResponse } from '@oms/payment-protocols';
 import type { AlipayMerchantConfig } from '../../config/gateway-config';
 
@@ -21,7 +22,8 @@ export function alipayText(answer: Record<string, unknown>, name: string): strin
  * One call of Alipay's open API through the gateway (`alipay.trade.query`, `alipay.trade.refund`):
  * a form POST of the common parameters and `biz_content`, signed RSA2 with the application key
  * over every parameter but `sign`; the answer's `<method>_response` text verified with Alipay's
- * key. Resolves `{ error }` when no HTTP answer came (network failure, timeout).
+ * key. Resolves `{ error }` when no HTTP answer came (network failure, timeout). Through
+ * {@link httpExchange}, not `fetch`, whose CPU per call is several times its cost.
  */
 export async function callAlipayOpenApi(alipay: AlipayMerchantConfig, method: string, bizContent: object, nowMs: number, timeoutMs: number): Promise<AlipayOpenApiAnswer | { error: string }> {
   const params: Record<string, string> = {
@@ -35,19 +37,19 @@ export async function callAlipayOpenApi(alipay: AlipayMerchantConfig, method: st
     biz_content: JSON.stringify(bizContent),
   };
   params['sign'] = signAlipayParams(params, alipay.appPrivateKey, ['sign']);
-  let response: Response;
-  let body: string;
+  let response: HttpExchangeResponse;
   try {
-    response = await fetch(alipay.gatewayUrl, {
+    response = await httpExchange({
       method: 'POST',
+      url: alipay.gatewayUrl,
       headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
       body: new URLSearchParams(params).toString(),
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
     });
-    body = await response.text();
   } catch (error) {
     return { error: `Alipay ${method} failed: ${error instanceof Error ? error.message : String(error)}` };
   }
+  const body = response.body;
   const responseKey = `${method.replace(/\./g, '_')}_response`;
   let answer: Record<string, unknown> = {};
   try {

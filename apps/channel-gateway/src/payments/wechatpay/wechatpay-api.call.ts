@@ -1,3 +1,4 @@
+import { headerText, httpExchange, type HttpExchangeResponse } from '@oms/http-client';
 import { buildWechatpayAuthorization, WechatpayHeaders } from '@oms/payment-protocols';
 import type { WechatpayMerchantConfig } from '../../config/gateway-config';
 import { verifyWechatpaySignedRequest } from './wechatpay-signature.verifier';
@@ -16,6 +17,8 @@ export interface WechatpayApiAnswer {
  * merchant key (`Authorization: WECHATPAY2-SHA256-RSA2048 …` over method, path, timestamp, nonce
  * and body); the answer's `Wechatpay-*` headers verified like a notification's, since an unsigned
  * answer proves nothing. Resolves `{ error }` when no HTTP answer came (network failure, timeout).
+ * Through {@link httpExchange}, not `fetch`: the transaction query runs on every payment
+ * notification, and `fetch` cost several times its CPU.
  */
 export async function callWechatpayApi(
   wechatpay: WechatpayMerchantConfig,
@@ -29,20 +32,20 @@ export async function callWechatpayApi(
     { mchid: wechatpay.mchid, serialNo: wechatpay.merchantSerial, privateKey: wechatpay.merchantPrivateKey },
     { timestamp: String(Math.floor(nowMs / 1000)) },
   );
-  let response: Response;
-  let text: string;
+  let response: HttpExchangeResponse;
   try {
-    response = await fetch(`${wechatpay.apiBaseUrl}${request.pathWithQuery}`, {
+    response = await httpExchange({
       method: request.method,
+      url: `${wechatpay.apiBaseUrl}${request.pathWithQuery}`,
       headers: { authorization, accept: 'application/json', ...(request.body === undefined ? {} : { 'content-type': 'application/json' }) },
       body: request.body,
-      signal: AbortSignal.timeout(timeoutMs),
+      timeoutMs,
     });
-    text = await response.text();
   } catch (error) {
     return { error: `WeChat Pay ${request.method} ${request.pathWithQuery.split('?')[0]} failed: ${error instanceof Error ? error.message : String(error)}` };
   }
-  const header = (name: string) => response.headers.get(name) ?? undefined;
+  const text = response.body;
+  const header = (name: string) => headerText(response.headers, name);
   const signature = verifyWechatpaySignedRequest(
     { timestamp: header(WechatpayHeaders.timestamp), nonce: header(WechatpayHeaders.nonce), signature: header(WechatpayHeaders.signature), serial: header(WechatpayHeaders.serial), signatureType: undefined, body: text },
     wechatpay.platformKeys,

@@ -1,0 +1,2 @@
+export * from './header-text';
+export * from './http-exchange';
