@@ -1,4 +1,5 @@
 import { Kafka } from 'kafkajs';
+import './kafkajs-idle-loop.patch';
 import type { MessageBus, Subscription, TopicSpec } from '../bus/message-bus';
 import type { MessageProducer } from '../bus/message-producer';
 import { noopLogger, type MessagingLogger } from '../bus/messaging-logger';

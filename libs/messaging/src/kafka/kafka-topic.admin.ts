@@ -1,4 +1,5 @@
 import { Kafka, KafkaJSProtocolError, type Admin } from 'kafkajs';
+import './kafkajs-idle-loop.patch';
 import type { TopicSpec } from '../bus/message-bus';
 import { noopLogger, type MessagingLogger } from '../bus/messaging-logger';
 import { kafkaLogCreator, kafkajsLogLevel } from './kafka-log.adapter';
