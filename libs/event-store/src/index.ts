@@ -3,6 +3,7 @@ export * from './event-store';
 export * from './hash/event-hash';
 export * from './migrations/event-store.migrations';
 export * from './model/stored-event';
+export * from './outbox/commit-signal';
 export * from './outbox/event-to-message';
 export * from './outbox/outbox-relay';
 export * from './read/read-all';

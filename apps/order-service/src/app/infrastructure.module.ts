@@ -1,7 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
-import { EventStore } from '@oms/event-store';
+import { CommitSignal, EventStore } from '@oms/event-store';
 import { KafkaMessageBus, PostgresInboxStore, PrefixedTopicsBus, type MessageBus, type MessagingLogger } from '@oms/messaging';
 import { createPool } from '@oms/postgres';
 import type { OrderServiceConfig } from '../config/order-service.config';
@@ -31,7 +31,10 @@ export interface OrderServiceOverrides {
   createBus?: (pool: Pool) => MessageBus<PoolClient>;
 }
 
-/** Configuration, logger, the schema's pool, the event store and the Kafka bus, for every module. */
+/**
+ * Configuration, logger, the schema's pool, the event store, the Kafka bus and the commits of its
+ * consumer transactions (which wake the outbox relay), for every module.
+ */
 @Global()
 @Module({})
 export class InfrastructureModule {
@@ -43,16 +46,17 @@ export class InfrastructureModule {
         { provide: APP_LOGGER, useValue: logger },
         { provide: Pool, useFactory: () => servicePool(config) },
         { provide: EventStore, inject: [Pool], useFactory: (pool: Pool) => new EventStore(pool) },
+        { provide: CommitSignal, useValue: new CommitSignal() },
         {
           provide: MESSAGE_BUS,
-          inject: [Pool],
-          useFactory: (pool: Pool) =>
+          inject: [Pool, CommitSignal],
+          useFactory: (pool: Pool, commits: CommitSignal) =>
             overrides.createBus?.(pool) ??
             new PrefixedTopicsBus<PoolClient>(
               new KafkaMessageBus({
                 brokers: config.KAFKA_BROKERS,
                 clientId: 'order-service',
-                inbox: new PostgresInboxStore(pool),
+                inbox: new PostgresInboxStore(pool, { afterCommit: () => commits.committed() }),
                 logger: messagingLogger(logger),
                 consumer: {
                   sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
@@ -65,7 +69,7 @@ export class InfrastructureModule {
             ),
         },
       ],
-      exports: [ORDER_SERVICE_CONFIG, APP_LOGGER, Pool, EventStore, MESSAGE_BUS],
+      exports: [ORDER_SERVICE_CONFIG, APP_LOGGER, Pool, EventStore, CommitSignal, MESSAGE_BUS],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
-import type { OutboxRelay } from '@oms/event-store';
+import { CommitSignal, type OutboxRelay } from '@oms/event-store';
 import type { MessageBus } from '@oms/messaging';
 import { BackgroundWorkLifecycle } from '@oms/nest-kit';
 import { ParkedPaymentSweeper } from '../ingress/parked-payment.sweeper';
@@ -26,6 +26,7 @@ export class ServiceLifecycle extends BackgroundWorkLifecycle {
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus<PoolClient>,
     @Inject(APP_LOGGER) private readonly logger: Logger,
     @Inject(ORDER_SERVICE_CONFIG) private readonly config: OrderServiceConfig,
+    private readonly commits: CommitSignal,
     private readonly webhooks: WebhookDeliveryWorker,
     private readonly paymentTimeouts: PaymentTimeoutSweeper,
     private readonly parkedPayments: ParkedPaymentSweeper,
@@ -34,7 +35,7 @@ export class ServiceLifecycle extends BackgroundWorkLifecycle {
   }
 
   protected startWork(): void {
-    this.relay = createOrderEventsRelay(this.pool, this.config.DATABASE_SCHEMA, this.bus.producer, this.logger);
+    this.relay = createOrderEventsRelay(this.pool, this.config.DATABASE_SCHEMA, this.bus.producer, this.logger, this.commits);
     // Not awaited: a second instance waits as a standby until the leader's lock is free.
     this.relayStarted = this.relay.start().catch((error: unknown) => this.logger.error({ error: String(error) }, 'outbox relay did not start'));
     this.webhooks.start();

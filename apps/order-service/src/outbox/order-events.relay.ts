@@ -1,7 +1,7 @@
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { Topics } from '@oms/contracts';
-import { OutboxRelay } from '@oms/event-store';
+import { OutboxRelay, type CommitSignal } from '@oms/event-store';
 import type { MessageProducer } from '@oms/messaging';
 import { DISPATCH_INSTRUCTION } from '../dispatch/publication/dispatch-instructions';
 
@@ -19,14 +19,16 @@ export function orderEventsRelayName(schema: string): string {
  * published to `oms.order.events.v1`, keyed by order id, value = the stored Avro bytes, with the
  * `traceparent` stored beside the event. At-least-once; consumers drop repeats by `message-id`.
  * The dispatch flow's `DispatchInstruction`s live on each plan's own stream (stream id = plan id)
- * and go to `oms.dispatch.v1`, keyed by plan id, through the same outbox.
+ * and go to `oms.dispatch.v1`, keyed by plan id, through the same outbox. A commit heard on
+ * `commits` (the consumers' transactions) is published at once rather than at the next poll.
  */
-export function createOrderEventsRelay(pool: Pool, schema: string, producer: MessageProducer, logger: Logger): OutboxRelay {
+export function createOrderEventsRelay(pool: Pool, schema: string, producer: MessageProducer, logger: Logger, commits?: CommitSignal): OutboxRelay {
   return new OutboxRelay({
     pool,
     name: orderEventsRelayName(schema),
     publish: (messages) => producer.send(messages),
     topicFor: (event) => (event.type === DISPATCH_INSTRUCTION ? Topics.dispatch : Topics.orderEvents),
     logger: logger.child({ component: 'outbox-relay' }),
+    wakeOn: commits,
   });
 }

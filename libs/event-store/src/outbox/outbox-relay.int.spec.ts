@@ -1,7 +1,7 @@
 import type { OutgoingMessage } from '@oms/contracts';
 import { runMigrations } from '@oms/postgres';
 import { createTestSchema, waitFor, type TestSchema } from '@oms/testing';
-import { EventStore, eventStoreMigrations, OutboxRelay } from '../index';
+import { CommitSignal, EventStore, eventStoreMigrations, OutboxRelay } from '../index';
 import { newEvents } from '../testing/new-events';
 
 describe('OutboxRelay (real PostgreSQL)', () => {
@@ -102,5 +102,45 @@ describe('OutboxRelay (real PostgreSQL)', () => {
     await waitFor('the standby to publish the new event', () => standby.sent.length === 1);
     await standby.relay.stop();
     expect(standby.sent[0]!.headers['stream-version']).toBe('3');
+  });
+
+  describe('woken by commits of this process', () => {
+    const started: OutboxRelay[] = [];
+    // Inner afterEach hooks run first: a relay left running would keep its leader connection and the pool open.
+    afterEach(() => Promise.all(started.splice(0).map((relay) => relay.stop())));
+
+    /** A started relay whose idle pause (a minute) outlasts the test: only a heard commit makes it read again. */
+    async function wokenRelay() {
+      const commits = new CommitSignal();
+      const sent: OutgoingMessage[] = [];
+      const relay = new OutboxRelay({ pool: db.pool, topicFor: () => 'oms.order.events.v1', idleDelayMs: 60_000, wakeOn: commits, publish: async (messages) => void sent.push(...messages) });
+      started.push(relay);
+      await relay.start();
+      return { relay, sent, commits };
+    }
+
+    it('publishes an event once a commit is heard, not after the idle pause, and stops without waiting the pause out', async () => {
+      const { relay, sent, commits } = await wokenRelay();
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the first read found nothing: the relay is pausing
+      await store.append('order-4', 0, newEvents(1, 'four'));
+      // A transaction open anywhere in the cluster (test files run in parallel) holds a read back
+      // until it ends (readAll's xmin rule); the service's consumers commit again and again, so
+      // the test keeps signalling as they would. Without the wake-up only the minute would end this wait.
+      await waitFor('the event published', () => {
+        commits.committed();
+        return sent.length === 1;
+      }, { timeoutMs: 10_000 });
+      const stopping = Date.now();
+      await relay.stop();
+      expect(Date.now() - stopping).toBeLessThan(5_000);
+    });
+
+    it('stops listening when stopped', async () => {
+      const { relay, commits } = await wokenRelay();
+      const heard = jest.spyOn(relay, 'wake');
+      await relay.stop();
+      commits.committed();
+      expect(heard).not.toHaveBeenCalled();
+    });
   });
 });

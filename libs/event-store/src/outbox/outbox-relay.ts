@@ -1,6 +1,7 @@
 import type { Pool, PoolClient } from 'pg';
 import type { OutgoingMessage } from '@oms/contracts';
 import type { LoggedEvent } from '../model/stored-event';
+import type { CommitSignal } from './commit-signal';
 import { readAll, type LogPage } from '../read/read-all';
 import { eventToMessage } from './event-to-message';
 import { OutboxCheckpointRepository } from './outbox-checkpoint.repository';
@@ -22,8 +23,13 @@ export interface OutboxRelayOptions {
   /** Checkpoint and leadership name; one active relay per name (default `outbox`). */
   name?: string;
   batchSize?: number;
-  /** Pause when there was nothing to publish. */
+  /** Pause when there was nothing (more) to publish; a commit heard on `wakeOn` ends it early. */
   idleDelayMs?: number;
+  /**
+   * Commits of this process's writers: each one ends the idle pause, so an event committed here
+   * is published without waiting for it. Without it (or for commits elsewhere) the pause is the bound.
+   */
+  wakeOn?: CommitSignal;
   /** Longest pause between retries after a failed publish. */
   maxBackoffMs?: number;
   logger?: RelayLogger;
@@ -44,7 +50,12 @@ export class OutboxRelay {
   private leader?: PoolClient;
   private leaderLost = false;
   private readonly checkpoints: OutboxCheckpointRepository;
-  private readonly options: Required<Omit<OutboxRelayOptions, 'pool'>> & { pool: Pool };
+  private readonly options: Required<Omit<OutboxRelayOptions, 'pool' | 'wakeOn'>> & Pick<OutboxRelayOptions, 'pool' | 'wakeOn'>;
+  /** A commit was heard since the last read began: the next pause is skipped. */
+  private woken = false;
+  /** Ends the pause in progress, if any. */
+  private endPause?: () => void;
+  private unsubscribe?: () => void;
   /** Events published since start (including republished ones after a crash). */
   published = 0;
 
@@ -56,6 +67,7 @@ export class OutboxRelay {
   /** Starts publishing in the background; resolves once this relay holds leadership. */
   async start(): Promise<void> {
     this.running = true;
+    this.unsubscribe = this.options.wakeOn?.subscribe(() => this.wake());
     await this.lead();
     this.loop = this.run();
   }
@@ -73,10 +85,31 @@ export class OutboxRelay {
   /** Finishes the batch in flight, saves the checkpoint and releases leadership. */
   async stop(): Promise<void> {
     this.running = false;
+    this.unsubscribe?.();
+    this.endPause?.();
     await this.loop;
     // Destroy rather than return the connection: a pooled connection would keep the session lock.
     this.leader?.release(true);
     this.leader = undefined;
+  }
+
+  /** Reads again now rather than after the idle pause (a writer of this process committed). */
+  wake(): void {
+    this.woken = true;
+    this.endPause?.();
+  }
+
+  /** The idle pause: `ms`, or less when a commit is heard — or none when one was heard since the read began. */
+  private pause(ms: number): Promise<void> {
+    if (this.woken || !this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.endPause?.(), ms);
+      this.endPause = () => {
+        clearTimeout(timer);
+        this.endPause = undefined;
+        resolve();
+      };
+    });
   }
 
   private async regainLeadership(): Promise<void> {
@@ -93,18 +126,23 @@ export class OutboxRelay {
     while (this.running) {
       try {
         if (this.leaderLost) await this.regainLeadership();
+        // A commit heard after a read is issued may not be in it: it skips the next pause.
+        if (!readAhead) this.woken = false;
         const page = await (readAhead ?? readAll(this.options.pool, checkpoint, batchSize));
         readAhead = undefined;
         if (page.events.length > 0) {
           // A full page means more is waiting: read it while the broker acknowledges this one.
-          if (page.events.length === batchSize) readAhead = quietly(readAll(this.options.pool, page.checkpoint, batchSize));
+          if (page.events.length === batchSize) {
+            this.woken = false;
+            readAhead = quietly(readAll(this.options.pool, page.checkpoint, batchSize));
+          }
           await this.options.publish(page.events.map((event) => eventToMessage(event, this.options.topicFor(event))));
           await this.checkpoints.save(name, page.checkpoint);
           checkpoint = page.checkpoint;
           this.published += page.events.length;
           failures = 0;
         }
-        if (page.events.length < batchSize) await sleep(idleDelayMs);
+        if (page.events.length < batchSize) await this.pause(idleDelayMs);
       } catch (error) {
         readAhead = undefined; // the failed batch is read again from the saved checkpoint
         failures += 1;

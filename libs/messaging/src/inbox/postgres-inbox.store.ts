@@ -12,17 +12,20 @@ import { DEFAULT_INBOX_TABLE } from './messaging.migrations';
  */
 export class PostgresInboxStore implements InboxStore<PoolClient> {
   private readonly table: string;
+  private readonly afterCommit: () => void;
 
   constructor(
     private readonly pool: Pool,
-    options: { table?: string } = {},
+    /** `afterCommit` runs after every successful COMMIT (e.g. to wake the outbox relay of this process). */
+    options: { table?: string; afterCommit?: () => void } = {},
   ) {
     this.table = assertIdentifier(options.table ?? DEFAULT_INBOX_TABLE);
+    this.afterCommit = options.afterCommit ?? (() => undefined);
   }
 
   /** Checks out a connection and opens a transaction on it. */
   async begin(): Promise<InboxTransaction<PoolClient>> {
-    const transaction = new PostgresInboxTransaction(await this.pool.connect(), this.table);
+    const transaction = new PostgresInboxTransaction(await this.pool.connect(), this.table, this.afterCommit);
     try {
       await transaction.client.query('BEGIN');
     } catch (error) {
@@ -47,6 +50,7 @@ class PostgresInboxTransaction implements InboxTransaction<PoolClient> {
   constructor(
     readonly client: PoolClient,
     private readonly table: string,
+    private readonly afterCommit: () => void,
   ) {
     client.on('error', this.onError);
   }
@@ -103,6 +107,7 @@ class PostgresInboxTransaction implements InboxTransaction<PoolClient> {
       throw error;
     }
     this.release();
+    this.afterCommit();
   }
 
   async rollback(): Promise<void> {
