@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
+import { CommitSignal } from '@oms/event-store';
 import { KafkaMessageBus, PostgresInboxStore, PrefixedTopicsBus, type MessageBus, type MessagingLogger } from '@oms/messaging';
 import { createPool } from '@oms/postgres';
 import type { FulfillmentServiceConfig } from '../config/fulfillment-service.config';
@@ -13,12 +14,13 @@ function messagingLogger(logger: Logger): MessagingLogger {
 }
 
 /** The bus the service runs on unless one is handed in: Kafka, behind the configured topic prefix. */
-function kafkaBus(config: FulfillmentServiceConfig, pool: Pool, logger: Logger): MessageBus<PoolClient> {
-  const kafka = new KafkaMessageBus({ brokers: config.KAFKA_BROKERS, clientId: 'fulfillment-service', inbox: new PostgresInboxStore(pool), logger: messagingLogger(logger) });
+function kafkaBus(config: FulfillmentServiceConfig, pool: Pool, logger: Logger, commits: CommitSignal): MessageBus<PoolClient> {
+  const inbox = new PostgresInboxStore(pool, { afterCommit: () => commits.committed() });
+  const kafka = new KafkaMessageBus({ brokers: config.KAFKA_BROKERS, clientId: 'fulfillment-service', inbox, logger: messagingLogger(logger) });
   return new PrefixedTopicsBus<PoolClient>(kafka, config.KAFKA_TOPIC_PREFIX);
 }
 
-/** Configuration, logger, the schema's pool and the message bus, for every module. */
+/** Configuration, logger, the schema's pool, the message bus and its transactions' commits (which wake the outbox relay), for every module. */
 @Global()
 @Module({})
 export class InfrastructureModule {
@@ -30,9 +32,10 @@ export class InfrastructureModule {
         { provide: APP_LOGGER, useValue: logger },
         { provide: Pool, useFactory: () => createPool({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, max: config.DATABASE_POOL_SIZE, applicationName: 'fulfillment-service' }) },
         { provide: CommitBatches, useValue: new CommitBatches() },
-        { provide: MESSAGE_BUS, inject: [Pool], useFactory: (pool: Pool) => bus ?? kafkaBus(config, pool, logger) },
+        { provide: CommitSignal, useValue: new CommitSignal() },
+        { provide: MESSAGE_BUS, inject: [Pool, CommitSignal], useFactory: (pool: Pool, commits: CommitSignal) => bus ?? kafkaBus(config, pool, logger, commits) },
       ],
-      exports: [FULFILLMENT_CONFIG, APP_LOGGER, Pool, MESSAGE_BUS, CommitBatches],
+      exports: [FULFILLMENT_CONFIG, APP_LOGGER, Pool, MESSAGE_BUS, CommitBatches, CommitSignal],
     };
   }
 }

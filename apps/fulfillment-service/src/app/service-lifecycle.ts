@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { Topics } from '@oms/contracts';
-import { OutboxRelay } from '@oms/event-store';
+import { CommitSignal, OutboxRelay } from '@oms/event-store';
 import type { MessageBus } from '@oms/messaging';
 import { BackgroundWorkLifecycle } from '@oms/nest-kit';
 import type { FulfillmentServiceConfig } from '../config/fulfillment-service.config';
@@ -31,6 +31,7 @@ export class ServiceLifecycle extends BackgroundWorkLifecycle {
     @Inject(APP_LOGGER) private readonly logger: Logger,
     private readonly poller: TrackPoller,
     private readonly clocks: ClockSkewMonitor,
+    private readonly commits: CommitSignal,
   ) {
     super();
   }
@@ -43,6 +44,8 @@ export class ServiceLifecycle extends BackgroundWorkLifecycle {
       publish: (messages) => this.bus.producer.send(messages),
       topicFor: () => Topics.fulfillmentEvents,
       logger: this.logger.child({ component: 'outbox-relay' }),
+      // The consumers' commits (reservation answers, tracks) are published at once, not at the next poll.
+      wakeOn: this.commits,
     });
     // Not awaited: a second instance waits as a standby until the leader's lock is free.
     this.relayStarted = this.relay.start().catch((error: unknown) => this.logger.error({ error: String(error) }, 'outbox relay did not start'));
