@@ -91,4 +91,14 @@ export const dispatchMigrations: Migration[] = [
       -- GET /dispatch-plans/unmatched-scans pages newest first on (recorded_at, scan_id).
       CREATE INDEX dispatch_unmatched_scans_newest ON dispatch_unmatched_scans (recorded_at DESC, scan_id DESC);`,
   },
+  {
+    component: 'order-service-dispatch',
+    id: '004-due-orders-in-claim-order',
+    sql: `
+      -- The decision worker claims the first due orders in (decide_after, order_id) order: with the
+      -- order id in the index the scan stops after them, where a backlog of due orders was read and
+      -- sorted whole on every claim.
+      CREATE INDEX dispatch_pending_due_order ON dispatch_pending (decide_after, order_id) WHERE status = 'WAITING';
+      DROP INDEX dispatch_pending_due;`,
+  },
 ];

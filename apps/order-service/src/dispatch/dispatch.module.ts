@@ -5,6 +5,7 @@ import { EventStore } from '@oms/event-store';
 import { APP_LOGGER, ORDER_SERVICE_CONFIG } from '../app/tokens';
 import type { OrderServiceConfig } from '../config/order-service.config';
 import { JwtGuard } from '../http/jwt.guard';
+import { CommittedOrderCache } from '../orders/committed-order.cache';
 import { OrderCommandService } from '../orders/order-command.service';
 import { OrderStreamRepository } from '../orders/order-stream.repository';
 import { OrdersModule } from '../orders/orders.module';
@@ -44,7 +45,11 @@ const child = (logger: Logger) => logger.child({ component: 'dispatch' });
     { provide: SkuCatalogStore, inject: [Pool], useFactory: (pool: Pool) => new SkuCatalogStore(pool) },
     { provide: PendingDecisionRepository, useValue: new PendingDecisionRepository() },
     { provide: PlanVersionRepository, useValue: new PlanVersionRepository() },
-    { provide: DispatchTrailWriter, inject: [EventStore, OrderStreamRepository], useFactory: (store: EventStore, streams: OrderStreamRepository) => new DispatchTrailWriter(store, streams) },
+    {
+      provide: DispatchTrailWriter,
+      inject: [EventStore, OrderStreamRepository, CommittedOrderCache],
+      useFactory: (store: EventStore, streams: OrderStreamRepository, committed: CommittedOrderCache) => new DispatchTrailWriter(store, streams, committed),
+    },
     {
       provide: DispatchPlanner,
       inject: [SkuCatalogStore, PlanVersionRepository, PendingDecisionRepository, DispatchTrailWriter, ORDER_SERVICE_CONFIG, APP_LOGGER],

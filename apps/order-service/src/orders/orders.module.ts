@@ -37,6 +37,6 @@ import { TransactionOrderCache } from './transaction-order.cache';
         new PaymentTimeoutSweeper(pool, orders, logger.child({ component: 'payment-timeout' }), config.PAYMENT_CONFIRMATION_TIMEOUT),
     },
   ],
-  exports: [OrderCommandService, OrderStreamRepository, PaymentTimeoutSweeper],
+  exports: [OrderCommandService, OrderStreamRepository, CommittedOrderCache, PaymentTimeoutSweeper],
 })
 export class OrdersModule {}

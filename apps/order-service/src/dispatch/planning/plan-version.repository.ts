@@ -30,13 +30,24 @@ const toVersion = (row: VersionRow): StoredPlanVersion => ({
  * as events; this table is how the service finds them without scanning streams.
  */
 export class PlanVersionRepository {
-  /** Records a proposal and which order streams carry its plan. */
-  async propose(client: PoolClient, plan: DispatchPlan): Promise<void> {
-    await client.query(`INSERT INTO dispatch_plan_versions (dispatch_plan_id, version, status, plan) VALUES ($1, $2, 'PROPOSED', $3)`, [plan.dispatchPlanId, plan.version, JSON.stringify(plan)]);
-    await client.query(
-      'INSERT INTO dispatch_plan_orders (dispatch_plan_id, order_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING',
-      [plan.dispatchPlanId, plan.orderIds],
+  /**
+   * Records a proposal and which order streams carry its plan, in one statement. With
+   * `onlyIfNew`, only when the plan id has no version yet; answers whether it was recorded.
+   */
+  async propose(client: PoolClient, plan: DispatchPlan, { onlyIfNew = false } = {}): Promise<boolean> {
+    const { rows } = await client.query<{ recorded: number }>(
+      `WITH version AS (
+         INSERT INTO dispatch_plan_versions (dispatch_plan_id, version, status, plan)
+         SELECT $1::text, $2::int, 'PROPOSED', $3::jsonb
+          WHERE NOT $5::boolean OR NOT EXISTS (SELECT 1 FROM dispatch_plan_versions WHERE dispatch_plan_id = $1::text)
+         RETURNING dispatch_plan_id
+       ), streams AS (
+         INSERT INTO dispatch_plan_orders (dispatch_plan_id, order_id) SELECT version.dispatch_plan_id, unnest($4::text[]) FROM version ON CONFLICT DO NOTHING
+       )
+       SELECT count(*)::int AS recorded FROM version`,
+      [plan.dispatchPlanId, plan.version, JSON.stringify(plan), plan.orderIds, onlyIfNew],
     );
+    return (rows[0]?.recorded ?? 0) > 0;
   }
 
   /** Every version of a plan, oldest first; `lock` holds them for this transaction. */

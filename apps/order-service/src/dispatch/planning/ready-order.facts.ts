@@ -31,6 +31,12 @@ interface Folded {
 }
 
 /**
+ * The records {@link readyOrderFacts} reads (`foldRecord`'s cases); every other record of the
+ * stream leaves the facts as they are. Event type = record name in the store.
+ */
+export const READY_FACT_RECORDS: ReadonlySet<string> = new Set(['OrderPlaced', 'OrderAddressChanged', 'OrderLinesChanged', 'OrderPaid', 'OrderReadyToDispatch']);
+
+/**
  * The facts of an order whose stream (decoded records, stream order) reached ready_to_dispatch,
  * or `null` when it has not. The placed time is the channel's creation time (the 1-hour related
  * orders window is about when the buyer ordered); an address change and a lines change replace
@@ -55,6 +61,7 @@ export function readyOrderFacts(records: readonly DecodedRecord[]): ReadyOrderFa
   };
 }
 
+// Keep its cases and READY_FACT_RECORDS the same.
 function foldRecord(folded: Folded, record: DecodedRecord): Folded {
   switch (record.recordName) {
     case 'OrderPlaced': {
