@@ -5,12 +5,15 @@ import { describeError } from '../errors/error-classification';
 import { PublishError } from '../errors/publish.error';
 import { withTraceparent } from '../tracing/traceparent.injector';
 import { toKafkajsRetry, type KafkaRetryOptions } from './kafka-bus.options';
+import { sizeBoundedSlices } from './size-bounded-slices';
 
 /**
  * The idempotent Kafka producer: `acks: all`, one request in flight per broker (so a retry
  * cannot overtake an earlier batch and reorder a key), retries that outlast a broker restart.
  * `send` resolves once every message is acknowledged and rejects with a {@link PublishError}
- * when retries run out.
+ * when retries run out. A large send goes as several requests of at most `MAX_REQUEST_BYTES`, one
+ * after another (so keys keep their order); should a later one fail, the earlier ones stay
+ * published and the caller's retry sends them again — at-least-once, as any retry is.
  */
 export class KafkaProducer implements MessageProducer {
   private readonly producer: Producer;
@@ -30,12 +33,11 @@ export class KafkaProducer implements MessageProducer {
   async send(messages: OutgoingMessage[]): Promise<void> {
     if (messages.length === 0) return;
     if (this.closed) throw new PublishError('the producer is closed');
-    const topicMessages = groupByTopic(messages.map(withTraceparent));
     try {
       await this.connect();
-      await this.producer.sendBatch({ acks: -1, topicMessages });
+      for (const slice of sizeBoundedSlices(messages.map(withTraceparent))) await this.producer.sendBatch({ acks: -1, topicMessages: groupByTopic(slice) });
     } catch (error) {
-      const topics = topicMessages.map((entry) => entry.topic).join(', ');
+      const topics = [...new Set(messages.map((message) => message.topic))].join(', ');
       throw new PublishError(`Kafka did not acknowledge ${messages.length} message(s) to ${topics}: ${describeError(error).message}`, {
         cause: error,
       });
