@@ -1,8 +1,5 @@
-import { resolve } from 'node:path';
 import type { Pool } from 'pg';
-import { cpuSecondsBetween, machineCpuSeconds, pidFromFile, processCpuSeconds } from '../orders/cpu-usage';
-
-const BROKER_PID_FILE = resolve(__dirname, '../../.kafka/broker.pid');
+import { cpuSecondsBetween, kafkaBrokerPid, machineCpuSeconds, processCpuSeconds } from '../orders/cpu-usage';
 
 /** CPU seconds used so far by everything the replay makes work, by name, and by each of the service's PostgreSQL backends. */
 interface CpuSample {
@@ -45,7 +42,7 @@ export class ReplayCpu {
 
 async function sample(processes: ReplayProcesses): Promise<CpuSample> {
   const own = process.cpuUsage();
-  const brokerPid = pidFromFile(BROKER_PID_FILE);
+  const brokerPid = kafkaBrokerPid();
   const byName = new Map([
     ['service', cpuOf(processes.service)],
     ['simulator', cpuOf(processes.simulator)],

@@ -46,8 +46,8 @@ export function cpuSecondsBetween(before: Map<number, number>, after: Map<number
   return seconds;
 }
 
-/** The pid in a pid file (the Kafka broker's `.kafka/broker.pid`), or undefined. */
-export function pidFromFile(file: string): number | undefined {
+/** The pid in a pid file, or undefined. */
+function pidFromFile(file: string): number | undefined {
   const pid = Number(readFileSafe(file)?.trim());
   return Number.isInteger(pid) && pid > 0 ? pid : undefined;
 }
@@ -74,11 +74,14 @@ export interface CpuPerOrder {
   machineBusyPercent: number | null;
 }
 
-const BROKER_PID_FILE = resolve(__dirname, '../../.kafka/broker.pid');
+/** The pid of the Kafka broker `scripts/kafka.sh` runs (its `.kafka/broker.pid`), or undefined. */
+export function kafkaBrokerPid(): number | undefined {
+  return pidFromFile(resolve(__dirname, '../../.kafka/broker.pid'));
+}
 
 /** Samples the named service processes, then the Kafka broker, this (bench driver) process and every PostgreSQL backend. */
 export function sampleCpu(services: Array<[string, number | undefined]>): CpuSample {
-  const brokerPid = pidFromFile(BROKER_PID_FILE);
+  const brokerPid = kafkaBrokerPid();
   const driver = process.cpuUsage();
   return {
     parts: [

@@ -2,7 +2,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { waitFor } from '@oms/testing';
-import { stopChild } from '../orders/service-process';
 
 const repoRoot = resolve(__dirname, '../..');
 
@@ -20,7 +19,7 @@ export interface ChildService {
  * output into `logFile` (`BENCH_SERVICE_NODE_ARGS` are added to its node command line, e.g.
  * `--cpu-prof`), and resolves once `ready()` holds.
  */
-export async function spawnService(name: string, entry: string, env: Record<string, string>, logFile: string, ready: () => Promise<boolean>): Promise<ChildService> {
+export async function spawnService(name: string, entry: string, env: Record<string, string>, logFile: string, ready: () => Promise<boolean>, startTimeoutMs = 120_000): Promise<ChildService> {
   const nodeArgs = (process.env['BENCH_SERVICE_NODE_ARGS'] ?? '').split(' ').filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', entry], { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const log = createWriteStream(logFile);
@@ -31,12 +30,25 @@ export async function spawnService(name: string, entry: string, env: Record<stri
     await waitFor(`${name} ready (log: ${logFile})`, async () => {
       if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode} (log: ${logFile})`);
       return ready();
-    }, { timeoutMs: 120_000, intervalMs: 250 });
+    }, { timeoutMs: startTimeoutMs, intervalMs: 250 });
     return service;
   } catch (error) {
     await service.stop(1_000);
     throw error;
   }
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves when the child has exited. */
+export function stopChild(child: ChildProcess, graceMs = 20_000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolveStop) => {
+    const killer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolveStop();
+    });
+    child.kill('SIGTERM');
+  });
 }
 
 /** `/health` answers 200. */

@@ -110,6 +110,9 @@ async function dropSchemas(schemas: string[]): Promise<void> {
   await client.end();
 }
 
+/** CPU so far of every service of the stack, the broker, PostgreSQL and this driver. */
+const sampleStack = (stack: PipelineStack) => sampleCpu(stack.services.map((service) => [service.name, service.child.pid]));
+
 const fmt = (value: number, digits = 0) => value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 async function main(): Promise<void> {
@@ -124,14 +127,14 @@ async function main(): Promise<void> {
     await drive(stack, tracker, `BW${runId}`, WARMUP_ORDERS);
     await settle(tracker, ['DispatchPlanned'], `BW${runId}`, WARMUP_ORDERS);
     const eventsBefore = await eventsInStore(stack.orderServiceSchema);
-    const cpuBefore = sampleCpu(stack.services.map((service) => [service.name, service.child.pid]));
+    const cpuBefore = sampleStack(stack);
     const started = Date.now();
     const refused = await drive(stack, tracker, MEASURED, ORDERS);
     const sentMs = Date.now() - started;
     await settle(tracker, ['DispatchPlanned'], MEASURED, ORDERS);
     const furthest = [...STAGES].reverse().find((stage) => tracker.count(stage, MEASURED) >= ORDERS) ?? 'OrderPlaced';
     const windowMs = tracker.lastAt(furthest, MEASURED) - started;
-    const cpu = cpuPerOrder(cpuBefore, sampleCpu(stack.services.map((service) => [service.name, service.child.pid])), ORDERS);
+    const cpu = cpuPerOrder(cpuBefore, sampleStack(stack), ORDERS);
     const events = (await eventsInStore(stack.orderServiceSchema)) - eventsBefore;
     const memory = stack.services.map((service) => ({ service: service.name, peakMiB: service.peakMemoryMiB() }));
     await tracker.stop();
