@@ -62,7 +62,7 @@ export class PendingDecisionRepository {
    * parallel while one customer's orders are only ever grouped by one lane — two lanes taking two
    * due orders of one customer at once would each plan without the other.
    */
-  async claimDue(client: PoolClient, at: number, lane = 0, lanes = 1, limit = 1): Promise<PendingOrder[]> {
+  async claimDue(client: PoolClient, at: number, lane: number, lanes: number, limit: number): Promise<PendingOrder[]> {
     const { rows } = await client.query<PendingRow>(
       `SELECT order_id, customer_id, planning_order FROM dispatch_pending
         WHERE status = 'WAITING' AND decide_after <= to_timestamp($1 / 1000.0) AND mod(abs(hashtext(customer_id)::bigint), $3) = $2
