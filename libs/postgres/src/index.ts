@@ -5,3 +5,4 @@ export * from './pg-errors';
 export * from './run-migrations';
 export * from './with-transaction';
 export * from './checkout-scoped';
+export * from './commit-effects';

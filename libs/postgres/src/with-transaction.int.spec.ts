@@ -1,5 +1,5 @@
 import { createTestSchema, type TestSchema } from '@oms/testing';
-import { withTransaction } from './index';
+import { onCommit, withTransaction } from './index';
 
 describe('withTransaction (real PostgreSQL)', () => {
   let db: TestSchema;
@@ -46,5 +46,26 @@ describe('withTransaction (real PostgreSQL)', () => {
     db.pool.off('acquire', record as never);
     expect(sent).toEqual(['BEGIN; INSERT INTO marker VALUES (3)', 'ROLLBACK', 'BEGIN; INSERT INTO marker VALUES (4)', 'COMMIT']);
     expect(await markers()).toEqual([1, 4]);
+  });
+
+  it('runs onCommit effects once the work committed, never when it rolled back; outside a transaction at once', async () => {
+    const effects: string[] = [];
+    await expect(
+      withTransaction(db.pool, async (client) => {
+        onCommit(client, () => effects.push('rolled back'));
+        throw new Error('on purpose');
+      }),
+    ).rejects.toThrow('on purpose');
+    const result = await withTransaction(db.pool, async (client) => {
+      onCommit(client, () => effects.push('committed'));
+      expect(effects).toEqual([]);
+      return 'done';
+    });
+    expect(result).toBe('done');
+    expect(effects).toEqual(['committed']);
+    const client = await db.pool.connect();
+    onCommit(client, () => effects.push('autocommit'));
+    client.release();
+    expect(effects).toEqual(['committed', 'autocommit']);
   });
 });

@@ -1,4 +1,5 @@
 import type { Pool, PoolClient } from 'pg';
+import { beginCommitEffects, runCommitEffects, takeCommitEffects } from './commit-effects';
 
 /** How {@link withTransaction} opens the transaction. */
 export interface TransactionOptions {
@@ -12,15 +13,18 @@ export interface TransactionOptions {
 /**
  * Runs `work` inside BEGIN/COMMIT on one pooled connection; rolls back and rethrows on error.
  * The connection is released either way (destroyed when the rollback itself fails, so a broken
- * connection never returns to the pool).
+ * connection never returns to the pool). Effects registered with `onCommit` run after COMMIT only.
  */
 export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const client = await pool.connect();
   let broken: Error | undefined;
+  let committed = false;
+  beginCommitEffects(client);
   try {
     if (!options.workBegins) await client.query('BEGIN');
     const result = await work(client);
     await client.query('COMMIT');
+    committed = true;
     return result;
   } catch (error) {
     await client.query('ROLLBACK').catch((rollbackError: Error) => {
@@ -28,6 +32,8 @@ export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) 
     });
     throw error;
   } finally {
+    const effects = takeCommitEffects(client);
     client.release(broken);
+    if (committed) runCommitEffects(effects);
   }
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
+import { onCommit } from '@oms/postgres';
 import { formatShanghaiTime } from '@oms/fulfillment-domain';
 import type { Causation, FulfillmentPublisher } from '../publishing/fulfillment.publisher';
 import { reviewItemsTotal } from '../app/fulfillment-metrics';
@@ -34,7 +35,7 @@ export class ReviewItemsRepository {
     );
     // Raised already (a redelivered push, a later track of an audited waybill): nothing new to say.
     if (!rowCount) return;
-    reviewItemsTotal.inc({ cause: item.cause });
+    onCommit(tx, () => reviewItemsTotal.inc({ cause: item.cause }));
     // No order to key it by (an unknown waybill, a clock): stored for people, not published.
     if (item.orderId === null || item.cause === 'CLOCK_SKEW') return;
     await this.publisher.publish(

@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { onCommit } from '@oms/postgres';
 import { mapCarrierStatus, trackCredibility, trackEventKey } from '@oms/fulfillment-domain';
 import { tracksTotal } from '../app/fulfillment-metrics';
 import { awaitAllSettled } from '../database/await-all-settled';
@@ -80,7 +81,9 @@ export class TrackIngestService {
     // Issued together (one statement after the other on the connection, no turn of the event loop between).
     [, summary.published] = await awaitAllSettled<[void, number]>([this.shipments.updateTrackingMany(tx, updated), this.statusPublisher.publish(tx, changes, updated)]);
     const source = incoming[0]?.track.source ?? 'unknown';
-    for (const outcome of ['written', 'duplicates', 'unmapped', 'parked'] as const) if (summary[outcome] > 0) tracksTotal.inc({ source, via, outcome }, summary[outcome]);
+    onCommit(tx, () => {
+      for (const outcome of ['written', 'duplicates', 'unmapped', 'parked'] as const) if (summary[outcome] > 0) tracksTotal.inc({ source, via, outcome }, summary[outcome]);
+    });
     return summary;
   }
 

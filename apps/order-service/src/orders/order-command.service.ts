@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { encode } from '@oms/contracts';
 import type { EventStore, NewEvent } from '@oms/event-store';
 import { classifyFailure } from '@oms/messaging';
-import { withTransaction } from '@oms/postgres';
+import { onCommit, withTransaction } from '@oms/postgres';
 import { decide, initialState, isRejection, toCommandRejected, type OrderEvent, type OrderRejection } from '@oms/order-domain';
 import type { AvroEnrichment } from '../mapping/mapping-context';
 import { toAvroRecord } from '../mapping/order-event.mapper';
@@ -93,14 +93,15 @@ export class OrderCommandService {
     // Only an append checks a version: a decision appending nothing must rest on the stream itself.
     if (!verified && (isRejection(decision) ? speculative : decision.events.length === 0)) return RELOAD;
     if (!isRejection(decision)) {
-      commandsTotal.inc({ command: command.type, outcome: decision.events.length === 0 ? 'duplicate' : 'accepted' });
       const { next, appended } = await this.append(order, decision.events, request, client);
+      const outcome = decision.events.length === 0 ? 'duplicate' : 'accepted';
+      onCommit(client, () => commandsTotal.inc({ command: command.type, outcome }));
       return { kind: 'accepted', order: next, appended };
     }
     if (order.state.status === 'not_placed') return this.rejectUnknownOrder(order, decision, request, client);
     this.logRejection(order.orderId, decision);
-    commandsTotal.inc({ command: command.type, outcome: 'rejected' });
     const { next, appended } = await this.append(order, [toCommandRejected(command, decision)], request, client);
+    onCommit(client, () => commandsTotal.inc({ command: command.type, outcome: 'rejected' }));
     return { kind: 'rejected', order: next, rejection: decision, appended };
   }
 
@@ -124,7 +125,7 @@ export class OrderCommandService {
   }
 
   private async rejectUnknownOrder(order: LoadedOrder, rejection: OrderRejection, request: OrderCommandRequest, client: PoolClient): Promise<CommandOutcome> {
-    commandsTotal.inc({ command: request.command.type, outcome: 'unknown-order' });
+    onCommit(client, () => commandsTotal.inc({ command: request.command.type, outcome: 'unknown-order' }));
     if (request.unknownOrder === 'report') return { kind: 'unknown-order', order, rejection };
     this.logRejection(order.orderId, rejection);
     const { recordName, value } = toAvroRecord(toCommandRejected(request.command, rejection), { stateBefore: order.state, enrichment: {} });
@@ -152,7 +153,9 @@ export class OrderCommandService {
     }
     await this.store.append(order.orderId, order.state.version, rows, client);
     this.cache.set(client, next);
-    for (const event of events) eventsAppendedTotal.inc({ type: event.type });
+    onCommit(client, () => {
+      for (const event of events) eventsAppendedTotal.inc({ type: event.type });
+    });
     return { next, appended };
   }
 }

@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { onCommit } from '@oms/postgres';
 import type { DecodedRecord } from '@oms/contracts';
 import { PoisonMessageError, type ConsumedMessage } from '@oms/messaging';
 import { isFactRecord } from '@oms/reconciliation-domain';
@@ -32,7 +33,7 @@ export class InputRecorderService {
     }
     assertReadableFact(recordName, value as never);
     const added = await this.facts.append(tx, { factId: message.messageId, topic: message.topic, recordName, value: value as never, recordedAt: this.clock.now() });
-    inputsRecordedTotal.inc({ record: recordName, outcome: added ? 'stored' : 'duplicate' });
+    onCommit(tx, () => inputsRecordedTotal.inc({ record: recordName, outcome: added ? 'stored' : 'duplicate' }));
   }
 
   /** A line of `oms.ingress.bank-statements.v1`. */
@@ -41,6 +42,6 @@ export class InputRecorderService {
     if (record.recordName !== 'BankStatementLine') throw new PoisonMessageError(`${message.topic} carries BankStatementLine, not ${record.recordName}`);
     assertReadableBankLine(record.value);
     const added = await this.lines.appendTopicLine(tx, record.value, this.clock.now());
-    inputsRecordedTotal.inc({ record: 'BankStatementLine', outcome: added ? 'stored' : 'duplicate' });
+    onCommit(tx, () => inputsRecordedTotal.inc({ record: 'BankStatementLine', outcome: added ? 'stored' : 'duplicate' }));
   }
 }

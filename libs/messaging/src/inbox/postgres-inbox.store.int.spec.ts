@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { Headers } from '@oms/contracts';
-import { runMigrations } from '@oms/postgres';
+import { onCommit, runMigrations } from '@oms/postgres';
 import { createTestSchema, uniqueName, waitFor, type TestSchema } from '@oms/testing';
 import { RecordingLogger } from '../contract-tests/recording.logger';
 import { PoisonMessageError } from '../errors/poison-message.error';
@@ -85,6 +85,29 @@ describe('PostgresInboxStore (real PostgreSQL)', () => {
     await committed.recordNew([entry('after-commit-kept')]);
     await committed.commit();
     expect(commits).toEqual(['committed']);
+  });
+
+  it('runs the handlers’ onCommit effects after COMMIT, without those of a message rolled back to its savepoint or of a rolled-back batch', async () => {
+    const effects: string[] = [];
+    const batch = await store.begin();
+    onCommit(batch.client, () => effects.push('before any message'));
+    await batch.savepoint();
+    onCommit(batch.client, () => effects.push('failed message'));
+    await batch.rollbackToSavepoint();
+    await batch.savepoint();
+    onCommit(batch.client, () => effects.push('next message'));
+    await batch.releaseSavepoint();
+    expect(effects).toEqual([]);
+    await batch.commit();
+    expect(effects).toEqual(['before any message', 'next message']);
+
+    const rolledBack = await store.begin();
+    onCommit(rolledBack.client, () => effects.push('rolled-back batch'));
+    await rolledBack.rollback();
+    // The connection's next checkout is another transaction: nothing of the last one carries over.
+    const next = await store.begin();
+    await next.commit();
+    expect(effects).toEqual(['before any message', 'next message']);
   });
 
   it('records dead-lettered messages with their outcome', async () => {

@@ -1,11 +1,12 @@
 import type { Pool, PoolClient } from 'pg';
-import { assertIdentifier } from '@oms/postgres';
+import { assertIdentifier, beginCommitEffects, commitEffectsMark, dropCommitEffectsSince, runCommitEffects, takeCommitEffects } from '@oms/postgres';
 import type { InboxEntry, InboxStore, InboxTransaction } from './inbox-store';
 import { DEFAULT_INBOX_TABLE } from './messaging.migrations';
 
 /**
  * The inbox in PostgreSQL (table from {@link messagingMigrations}, in the pool's `search_path`).
- * Handlers receive the transaction's `PoolClient`.
+ * Handlers receive the transaction's `PoolClient`; what they register with `onCommit` (from
+ * `@oms/postgres`) runs once the batch commits, and never for a run that rolled back.
  *
  * @example
  * const bus = new KafkaMessageBus({ brokers, clientId: 'order-service', inbox: new PostgresInboxStore(pool) });
@@ -40,6 +41,8 @@ class PostgresInboxTransaction implements InboxTransaction<PoolClient> {
   private released = false;
   private releasePending = false;
   private lost: Error | undefined;
+  /** The commit effects collected before the message savepoint: a rollback to it drops the rest. */
+  private savepointMark = 0;
   // pg-pool listens for errors on idle clients only: a connection dropped while checked out
   // would emit an unhandled 'error' and bring the process down. The failing query rejects too;
   // this listener only keeps the broken connection from returning to the pool.
@@ -53,6 +56,7 @@ class PostgresInboxTransaction implements InboxTransaction<PoolClient> {
     private readonly afterCommit: () => void,
   ) {
     client.on('error', this.onError);
+    beginCommitEffects(client);
   }
 
   async recordNew(entries: readonly InboxEntry[]): Promise<ReadonlySet<string>> {
@@ -87,10 +91,12 @@ class PostgresInboxTransaction implements InboxTransaction<PoolClient> {
   async savepoint(): Promise<void> {
     await this.client.query(this.releasePending ? 'RELEASE SAVEPOINT oms_message; SAVEPOINT oms_message' : 'SAVEPOINT oms_message');
     this.releasePending = false;
+    this.savepointMark = commitEffectsMark(this.client);
   }
 
   async rollbackToSavepoint(): Promise<void> {
     await this.client.query('ROLLBACK TO SAVEPOINT oms_message');
+    dropCommitEffectsSince(this.client, this.savepointMark);
     // The savepoint survives a rollback to it; release it with the next one.
     this.releasePending = true;
   }
@@ -106,7 +112,9 @@ class PostgresInboxTransaction implements InboxTransaction<PoolClient> {
       this.release(error instanceof Error ? error : new Error(String(error)));
       throw error;
     }
+    const effects = takeCommitEffects(this.client);
     this.release();
+    runCommitEffects(effects);
     this.afterCommit();
   }
 
@@ -123,6 +131,7 @@ class PostgresInboxTransaction implements InboxTransaction<PoolClient> {
   private release(broken?: Error): void {
     if (this.released) return;
     this.released = true;
+    takeCommitEffects(this.client); // dropped unless commit() took them first
     this.client.removeListener('error', this.onError);
     this.client.release(broken ?? this.lost);
   }

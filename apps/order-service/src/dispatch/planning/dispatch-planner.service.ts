@@ -2,6 +2,7 @@ import type { PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { planDispatch, type DispatchDecision, type DispatchInput, type DispatchPlan, type MissingVectorReviewItem, type PlanVersionRef, type SkuCatalog } from '@oms/dispatch-domain';
 import type { EventMetadata } from '@oms/event-store';
+import { onCommit } from '@oms/postgres';
 import { now } from '../../ingress/command-context';
 import type { LoadedOrder } from '../../orders/loaded-order';
 import type { SkuCatalogStore } from '../catalog/sku-catalog.store';
@@ -71,7 +72,7 @@ export class DispatchPlanner {
     const continued = first.outcome === 'PROPOSED' && !request.history ? await this.continueNumbering(client, first, input) : { decision: first, recorded: false };
     if (!continued) return this.defer(client, request);
     const { decision, recorded } = continued;
-    dispatchDecisionsTotal.inc({ outcome: decision.outcome });
+    onCommit(client, () => dispatchDecisionsTotal.inc({ outcome: decision.outcome }));
     if (decision.outcome === 'PROPOSED') await this.propose(client, decision.plan, request, at, recorded);
     else if (decision.outcome === 'REVIEW') await this.block(client, decision.reviewItem, request, at);
     else await this.reject(client, request, decision.problems, at);
@@ -94,7 +95,7 @@ export class DispatchPlanner {
   }
 
   private async defer(client: PoolClient, request: PlanningRequest): Promise<null> {
-    dispatchDecisionsTotal.inc({ outcome: 'DEFERRED' });
+    onCommit(client, () => dispatchDecisionsTotal.inc({ outcome: 'DEFERRED' }));
     await this.pending.postpone(client, request.orders.map((facts) => facts.planning.orderId), DEFER_MS);
     return null;
   }

@@ -5,6 +5,7 @@ import { encode, type SandboxValidationResult } from '@oms/contracts';
 import { decidePlanIssue, type DispatchPlan, type PlanIssueDecision } from '@oms/dispatch-domain';
 import type { EventMetadata, EventStore } from '@oms/event-store';
 import { PoisonMessageError } from '@oms/messaging';
+import { onCommit } from '@oms/postgres';
 import type { RecordDispatchPlan } from '@oms/order-domain';
 import { now, type CommandContext } from '../../ingress/command-context';
 import type { OrderCommandService } from '../../orders/order-command.service';
@@ -52,7 +53,7 @@ export class SandboxAnswerService {
     if (decision.outcome === 'ISSUE') await this.issue(client, proposal.plan, answer, context, source, at);
     else await this.refuse(client, proposal.plan, decision, answer, context.metadata, at);
     await this.versions.decide(client, decision.outcome === 'ISSUE' ? decision.issued : decision.rejected);
-    sandboxAnswersTotal.inc({ outcome: decision.outcome });
+    onCommit(client, () => sandboxAnswersTotal.inc({ outcome: decision.outcome }));
     this.logger.info({ dispatchPlanId: answer.dispatchPlanId, version: answer.planVersion, outcome: decision.outcome }, 'sandbox answer decided');
   }
 
@@ -101,7 +102,7 @@ export class SandboxAnswerService {
     await this.versions.decide(client, { dispatchPlanId: plan.dispatchPlanId, version: plan.version, status: 'REJECTED', plan, sandbox: toSandboxVerdict(answer), failures });
     await this.pending.setStatus(client, gone.map((order) => order.orderId), 'SKIPPED');
     await this.pending.postpone(client, remaining, 0);
-    sandboxAnswersTotal.inc({ outcome: 'WITHDRAWN' });
+    onCommit(client, () => sandboxAnswersTotal.inc({ outcome: 'WITHDRAWN' }));
     this.logger.warn({ dispatchPlanId: plan.dispatchPlanId, version: plan.version, gone }, 'proposal withdrawn: orders of the plan left ready_to_dispatch; the others are planned again');
   }
 

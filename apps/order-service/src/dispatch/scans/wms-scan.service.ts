@@ -1,4 +1,5 @@
 import type { PoolClient } from 'pg';
+import { onCommit } from '@oms/postgres';
 import type { Logger } from 'pino';
 import { encode, type DispatchScanRecorded, type WmsScan } from '@oms/contracts';
 import type { CommandContext } from '../../ingress/command-context';
@@ -32,7 +33,7 @@ export class WmsScanService {
     const orderIds = ordersOfScan(check, versions.at(-1)?.plan.orderIds ?? []);
     for (const orderId of orderIds) await this.trail.append(client, orderId, this.recordsFor(orderId, scan, check, at), context.metadata);
     await client.query('INSERT INTO dispatch_scans (scan_id, dispatch_plan_id, flag) VALUES ($1, $2, $3)', [scan.scanId, scan.dispatchPlanId, check.flag?.flag ?? null]);
-    wmsScansTotal.inc({ flag: check.flag?.flag ?? 'none' });
+    onCommit(client, () => wmsScansTotal.inc({ flag: check.flag?.flag ?? 'none' }));
     if (check.flag) this.logger.warn({ dispatchPlanId: scan.dispatchPlanId, scanId: scan.scanId, flag: check.flag.flag }, check.flag.detail);
   }
 
@@ -64,7 +65,7 @@ export class WmsScanService {
       const review = { cause: 'SANDBOX_VALIDATION_FAILED' as const, detailedCause: 'DISPATCH_SCAN_UNKNOWN_PLAN', subject: `${scan.dispatchPlanId}:${scan.scanId}`, detail: `scan ${scan.scanId} (${scan.scanType} at ${scan.warehouseId}) carries ${reason}` };
       await this.trail.append(client, scan.orderId, [{ recordName: 'ReviewItemRaised', value: reviewRecord(scan.orderId, review, at) }], context.metadata);
     }
-    wmsScansTotal.inc({ flag: 'UNKNOWN_PLAN' });
+    onCommit(client, () => wmsScansTotal.inc({ flag: 'UNKNOWN_PLAN' }));
     this.logger.warn({ dispatchPlanId: scan.dispatchPlanId, scanId: scan.scanId, orderId: scan.orderId }, `scan kept unmatched: ${reason}`);
   }
 
