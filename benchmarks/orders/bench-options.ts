@@ -12,6 +12,8 @@ export interface OrdersBenchOptions {
   warmup: number;
   /** Partitions of the run's topics. */
   partitions: number;
+  /** order-service processes, members of one consumer group (the outbox relay runs in one of them). */
+  instances: number;
   /** Longest wait for every order to be ready, ms. */
   timeoutMs: number;
 }
@@ -35,6 +37,7 @@ export function loadOrdersBenchOptions(): OrdersBenchOptions {
     rate: flag('rate', 0),
     warmup: flag('warmup', 500),
     partitions: flag('partitions', 4),
+    instances: Math.max(1, Math.floor(flag('instances', 1))),
     timeoutMs: flag('timeout', 60_000 + orders * 20),
   };
 }

@@ -11,7 +11,8 @@
  *
  * The service is spawned for the run (own schema, own topic prefix, everything dropped at the end);
  * BENCH_SERVICE_NODE_ARGS are added to its node command line (e.g. `--prof` to see where its time goes);
- * BENCH_SERVICE_LOG_LEVEL sets its log level (default warn).
+ * BENCH_SERVICE_LOG_LEVEL sets its log level (default warn). `--instances=2` runs two order-service
+ * processes in one consumer group: one Node.js process uses one core at most.
  */
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';
@@ -24,7 +25,7 @@ import { benchOrderIdOf } from './bench-order-id';
 import { orderMessages } from './bench-orders';
 import { cpuPerOrder, sampleCpu, type CpuPerOrder } from './cpu-usage';
 import { OrderFlowTracker } from './order-flow.tracker';
-import { spawnOrderService } from './service-process';
+import { spawnOrderService, type ServiceProcess } from './service-process';
 
 const TOPICS = [Topics.ingressOrders, Topics.ingressPayments, Topics.ingressInvoices, Topics.fulfillmentEvents, Topics.orderEvents];
 
@@ -59,13 +60,13 @@ function report(options: OrdersBenchOptions, tracker: OrderFlowTracker, orderIds
   const lastReady = Math.max(...orderIds.map((orderId) => tracker.readyAt.get(orderId)!));
   const sustained = (orderIds.length * 1000) / (lastReady - firstSent);
   const lines = [
-    `orders                 ${orderIds.length} (offered ${options.rate > 0 ? `${options.rate}/s` : 'flat out'}, published in ${(sendMs / 1000).toFixed(1)} s = ${((orderIds.length * 1000) / sendMs).toFixed(0)}/s)`,
+    `orders                 ${orderIds.length} (offered ${options.rate > 0 ? `${options.rate}/s` : 'flat out'}, published in ${(sendMs / 1000).toFixed(1)} s = ${((orderIds.length * 1000) / sendMs).toFixed(0)}/s) to ${options.instances} order-service process(es)`,
     `sustained              ${sustained.toFixed(0)} orders/s ready_to_dispatch (first ingress → last ready: ${((lastReady - firstSent) / 1000).toFixed(1)} s)`,
     `latency ingress→ready  p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, p99 ${percentile(latencies, 99)} ms, max ${percentile(latencies, 100)} ms`,
     `cpu                    ${cpu}`,
     `anomalies              ${[...tracker.anomalies].map(([type, count]) => `${type} ${count}`).join(', ') || 'none'}`,
   ];
-  process.stdout.write(`${lines.join('\n')}\n${JSON.stringify({ orders: orderIds.length, rate: options.rate, sustainedPerSecond: Math.round(sustained), p50: percentile(latencies, 50), p99: percentile(latencies, 99) })}\n`);
+  process.stdout.write(`${lines.join('\n')}\n${JSON.stringify({ orders: orderIds.length, rate: options.rate, instances: options.instances, sustainedPerSecond: Math.round(sustained), p50: percentile(latencies, 50), p99: percentile(latencies, 99) })}\n`);
 }
 
 async function main(): Promise<void> {
@@ -73,10 +74,8 @@ async function main(): Promise<void> {
   const runId = randomBytes(3).toString('hex');
   const schema = `bench_orders_${runId}`;
   const prefix = `bench.orders.${runId}.`;
-  const service = await spawnOrderService(
-    { DATABASE_URL: options.databaseUrl, DATABASE_SCHEMA: schema, KAFKA_BROKERS: options.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_GROUP_ID: `${prefix}order-service`, KAFKA_TOPIC_PARTITIONS: String(options.partitions), JWT_SECRET: randomBytes(24).toString('hex'), LOG_LEVEL: process.env['BENCH_SERVICE_LOG_LEVEL'] ?? 'warn', OTEL_SDK_DISABLED: 'true', DISPATCH_ENABLED: 'false' },
-    `/tmp/order-service-bench-${runId}.log`,
-  );
+  const env = { DATABASE_URL: options.databaseUrl, DATABASE_SCHEMA: schema, KAFKA_BROKERS: options.kafkaBrokers.join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_GROUP_ID: `${prefix}order-service`, KAFKA_TOPIC_PARTITIONS: String(options.partitions), JWT_SECRET: randomBytes(24).toString('hex'), LOG_LEVEL: process.env['BENCH_SERVICE_LOG_LEVEL'] ?? 'warn', OTEL_SDK_DISABLED: 'true', DISPATCH_ENABLED: 'false' };
+  const services = await spawnInstances(options.instances, env, runId);
   const bus = new KafkaMessageBus({ brokers: options.kafkaBrokers, clientId: 'orders-bench', inbox: new InMemoryInboxStore() });
   const tracker = new OrderFlowTracker(prefix, bus.producer);
   try {
@@ -85,18 +84,29 @@ async function main(): Promise<void> {
     const warm = await drive(bus.producer, tracker, prefix, runId, 0, options.warmup, 0);
     await waitFor('the warm-up orders ready', () => tracker.readyCount(warm) === warm.length, { timeoutMs: options.timeoutMs });
     process.stdout.write(`warm-up: ${warm.length} orders ready; measuring ${options.orders}\n`);
-    const cpuBefore = sampleCpu([['order-service', service.child.pid]]);
+    const measuredProcesses = services.map((service, index): [string, number | undefined] => [services.length > 1 ? `order-service #${index + 1}` : 'order-service', service.child.pid]);
+    const cpuBefore = sampleCpu(measuredProcesses);
     const sendStarted = Date.now();
     const measured = await drive(bus.producer, tracker, prefix, runId, options.warmup, options.warmup + options.orders, options.rate);
     const sendMs = Date.now() - sendStarted;
-    await waitFor(`all ${measured.length} orders ready (see /tmp/order-service-bench-${runId}.log)`, () => tracker.readyCount(measured) === measured.length, { timeoutMs: options.timeoutMs, intervalMs: 20 });
-    report(options, tracker, measured, sendMs, cpuLine(cpuPerOrder(cpuBefore, sampleCpu([['order-service', service.child.pid]]), measured.length)));
+    await waitFor(`all ${measured.length} orders ready (see /tmp/order-service-bench-${runId}*.log)`, () => tracker.readyCount(measured) === measured.length, { timeoutMs: options.timeoutMs, intervalMs: 20 });
+    report(options, tracker, measured, sendMs, cpuLine(cpuPerOrder(cpuBefore, sampleCpu(measuredProcesses), measured.length)));
   } finally {
     await tracker.stop();
     await bus.close();
-    await service.stop();
+    await Promise.all(services.map((service) => service.stop()));
     await cleanUp(options, schema, prefix);
   }
+}
+
+/**
+ * The run's order-service processes: the first alone (it migrates the schema and creates the
+ * topics), then the others, which join its consumer group and share the partitions.
+ */
+async function spawnInstances(count: number, env: Record<string, string>, runId: string): Promise<ServiceProcess[]> {
+  const first = await spawnOrderService(env, `/tmp/order-service-bench-${runId}.log`);
+  const others = await Promise.all(Array.from({ length: count - 1 }, (_, index) => spawnOrderService(env, `/tmp/order-service-bench-${runId}-${index + 2}.log`)));
+  return [first, ...others];
 }
 
 async function cleanUp(options: OrdersBenchOptions, schema: string, prefix: string): Promise<void> {

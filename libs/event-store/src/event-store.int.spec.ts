@@ -78,6 +78,21 @@ describe('EventStore (real PostgreSQL)', () => {
     expect(await store.readStream('order-e')).toHaveLength(0);
   });
 
+  it('names every stream off its expected version in one refusal, so a caller can drop every stale belief at once', async () => {
+    await store.append('order-stale-1', 0, newEvents(2, 'f'));
+    await store.append('order-stale-2', 0, newEvents(1, 'g'));
+    const refusal = await store
+      .appendMany([
+        { streamId: 'order-stale-1', expectedVersion: 1, events: newEvents(1, 'f-stale') },
+        { streamId: 'order-stale-new', expectedVersion: 0, events: newEvents(1, 'h') },
+        { streamId: 'order-stale-2', expectedVersion: 'no_stream', events: newEvents(1, 'g-stale') },
+      ])
+      .catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ConcurrencyError);
+    expect(refusal).toMatchObject({ streamId: 'order-stale-1', expected: 1, actual: 2, conflicting: ['order-stale-1', 'order-stale-2'] });
+    expect((refusal as Error).message).toBe('Stream order-stale-1 is at version 2, expected 1 (and 1 more stream(s) off their expected versions)');
+  });
+
   it('refuses a duplicate event id and a payload that is not Avro single-object encoded', async () => {
     const [event] = newEvents(1, 'f');
     await store.append('order-f', 0, [event!]);

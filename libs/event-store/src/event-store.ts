@@ -63,6 +63,15 @@ export class EventStore {
     return appends.length === 0 ? [] : appendEvents(client, appends, this.heads);
   }
 
+  /**
+   * True once writing what `client` held back failed part-way (a read flushes first): the held
+   * events are lost, every later use of the buffer throws again, and only a new transaction can
+   * go on — re-deciding inside this one is futile.
+   */
+  heldAppendsFailed(client: PoolClient): boolean {
+    return this.buffered.hasFailed(client);
+  }
+
   /** Drops what `client` holds back (its transaction rolls back). */
   discardAppends(client: PoolClient): void {
     this.buffered.discard(client);

@@ -29,7 +29,7 @@ export function chunkWriteBehind(store: EventStore, committed: CommittedOrderCac
         await store.flushAppends(client);
       } catch (error) {
         // The chunk runs again: the order must then be read, not taken from memory or assumed new.
-        if (error instanceof ConcurrencyError) committed.markStale(error.streamId);
+        if (error instanceof ConcurrencyError) for (const streamId of error.conflicting) committed.markStale(streamId);
         throw asTransientIfLockTimeout(error);
       }
     },

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
-import { EventStore, type ReadStreamOptions, type StoredEvent } from '@oms/event-store';
+import { ConcurrencyError, EventStore, type ReadStreamOptions, type StoredEvent } from '@oms/event-store';
 import { TransientError } from '@oms/messaging';
 import { withTransaction } from '@oms/postgres';
 import { createTestSchema, type TestSchema } from '@oms/testing';
@@ -157,5 +157,44 @@ describe('OrderCommandService (real PostgreSQL)', () => {
       old.release();
     }
     expect(await types(orderId)).toEqual(['OrderPlaced', 'OrderAddressChanged']);
+  });
+
+  it('after another instance moved its orders on, runs a buffered chunk again at once, distrusting every order it believed stale', async () => {
+    const [first, second, third] = [randomUUID(), randomUUID(), randomUUID()];
+    const committed = new CommittedOrderCache();
+    const here = new OrderCommandService(store, new OrderStreamRepository(store), new TransactionOrderCache(), committed, rejected, testLogger());
+    await withTransaction(db.pool, async (client) => {
+      for (const orderId of [first, second]) await here.execute(request(cmd.placeOrder({ orderId }), { partition: 'orders:0' }), client);
+    });
+    here.batchCommitted('orders:0');
+    // Another instance takes the payments of the first two (this one still believes them at
+    // version 1) and places the third, which this one has never seen.
+    for (const orderId of [first, second]) {
+      await withTransaction(db.pool, (client) => service.execute(request(cmd.notification({ orderId })), client));
+    }
+    await withTransaction(db.pool, (client) => service.execute(request(cmd.placeOrder({ orderId: third })), client));
+    const client = await db.pool.connect();
+    let thrown: unknown;
+    try {
+      await client.query('BEGIN');
+      store.bufferAppends(client); // as a consumer chunk does (its write-behind)
+      // Decided on the stale beliefs, and held back.
+      for (const orderId of [first, second]) await here.execute(request(cmd.changeAddress({ orderId, actor: SUPERVISOR }), { partition: 'fulfillment:0' }), client);
+      // The third order is read from its stream: the held appends are written first, and fail.
+      await here.execute(request(cmd.notification({ orderId: third }), { partition: 'fulfillment:0' }), client).catch((error: unknown) => (thrown = error));
+    } finally {
+      store.discardAppends(client);
+      await client.query('ROLLBACK');
+      client.release();
+    }
+    // Not a TransientError after three futile attempts in place (a backoff): the conflict itself, so the chunk runs again at once.
+    expect(thrown).toBeInstanceOf(ConcurrencyError);
+    expect((thrown as ConcurrencyError).conflicting).toEqual([first, second]);
+    expect([committed.isStale(first), committed.isStale(second), committed.isStale(third)]).toEqual([true, true, false]);
+    // The chunk's next run reads both from their streams and decides right.
+    await withTransaction(db.pool, async (tx) => {
+      for (const orderId of [first, second]) await here.execute(request(cmd.changeAddress({ orderId, actor: SUPERVISOR })), tx);
+    });
+    for (const orderId of [first, second]) expect(await types(orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted', 'OrderAddressChanged']);
   });
 });

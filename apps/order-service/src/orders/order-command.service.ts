@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { encode } from '@oms/contracts';
-import type { EventStore, NewEvent } from '@oms/event-store';
+import { ConcurrencyError, type EventStore, type NewEvent } from '@oms/event-store';
 import { classifyFailure } from '@oms/messaging';
 import { onCommit, withTransaction } from '@oms/postgres';
 import { decide, initialState, isRejection, toCommandRejected, type OrderEvent, type OrderRejection } from '@oms/order-domain';
@@ -61,11 +61,28 @@ export class OrderCommandService {
         // The message's savepoint undoes its writes: never keep a state they produced.
         this.cache.forget(client, orderId);
         this.committed.forget(orderId);
+        this.distrustConflicted(error, client);
         // A transient failure rolls the whole batch back: nothing it loaded may be promoted.
         if (request.partition && classifyFailure(error) === 'transient') this.committed.abandon(request.partition);
+        // The chunk's held-back appends failed to write (an earlier message decided on a stale
+        // state): only running the chunk again can help, at once and not after a backoff.
+        if (this.store.heldAppendsFailed(client)) throw error;
         await resolveAppendConflict(error, attempt, client); // rethrows unless re-deciding here is right
         fresh = true;
       }
+    }
+  }
+
+  /**
+   * The streams a version conflict names may be other orders': earlier messages' held-back
+   * appends, written when this one read. What this process believed about those orders proved
+   * wrong; unless they are forgotten too, every retry decides them on the same stale states.
+   */
+  private distrustConflicted(error: unknown, client: PoolClient): void {
+    if (!(error instanceof ConcurrencyError)) return;
+    for (const streamId of error.conflicting) {
+      this.cache.forget(client, streamId);
+      this.committed.markStale(streamId);
     }
   }
 

@@ -36,14 +36,23 @@ export async function appendEventsAutocommit(pool: Pool, appends: StreamAppend[]
 
 async function appendAfterReadingHeads(client: PoolClient, byStream: Map<string, StreamAppend>, known: StreamHeadCache | undefined): Promise<AppendResult[]> {
   const { heads, currentTransactionId } = await readStreamHeads(client, [...byStream.keys()]);
+  checkExpectedVersions(byStream, heads);
   const headed: HeadedAppend[] = [];
   for (const [streamId, append] of byStream) {
     const head = heads.get(streamId);
-    checkExpectedVersion(streamId, append.expectedVersion, head);
     if (head && head.transactionId > currentTransactionId) throw new StreamOrderConflictError(streamId);
     headed.push({ append, head });
   }
   return write(client, headed, known, '');
+}
+
+/** Throws a {@link ConcurrencyError} naming the first stream off its expected version, and all of them. */
+function checkExpectedVersions(byStream: Map<string, StreamAppend>, heads: Map<string, StreamHead>): void {
+  const conflicts = [...byStream].filter(([streamId, append]) => !atExpectedVersion(append.expectedVersion, heads.get(streamId)));
+  const [first] = conflicts;
+  if (!first) return;
+  const [streamId, append] = first;
+  throw new ConcurrencyError(streamId, append.expectedVersion, heads.get(streamId)?.version ?? 0, conflicts.map(([conflicting]) => conflicting));
 }
 
 /**
@@ -98,11 +107,8 @@ function mergeByStream(appends: StreamAppend[]): Map<string, StreamAppend> {
   return byStream;
 }
 
-function checkExpectedVersion(streamId: string, expected: ExpectedVersion, head: StreamHead | undefined): void {
-  const actual = head?.version ?? 0;
-  if (expected === 'any') return;
-  const wanted = expected === 'no_stream' ? 0 : expected;
-  if (wanted !== actual) throw new ConcurrencyError(streamId, expected, actual);
+function atExpectedVersion(expected: ExpectedVersion, head: StreamHead | undefined): boolean {
+  return expected === 'any' || (expected === 'no_stream' ? 0 : expected) === (head?.version ?? 0);
 }
 
 /** A named statement and its parameters. Named: each connection parses and plans it once. */

@@ -29,6 +29,12 @@ export class BufferedAppends {
     return this.buffers.get(client) !== undefined;
   }
 
+  /** True once a write of what was held failed (see {@link fail}): nothing more can succeed in this transaction. */
+  hasFailed(client: PoolClient): boolean {
+    const buffer = this.buffers.get(client);
+    return buffer !== undefined && !(buffer instanceof Map);
+  }
+
   /** Whether these appends can wait for the flush. */
   static holds(appends: StreamAppend[]): boolean {
     return appends.every((append) => append.expectedVersion !== 'any' && append.events.length > 0);

@@ -15,8 +15,14 @@ export class ConcurrencyError extends EventStoreError {
     readonly streamId: string,
     readonly expected: number | 'no_stream' | 'any',
     readonly actual: number,
+    /**
+     * Every stream of the append found off its expected version (`streamId` first), when the
+     * store read them all: a caller that believed several of them stale can drop every belief at
+     * once instead of learning of them one failed attempt at a time.
+     */
+    readonly conflicting: readonly string[] = [streamId],
   ) {
-    super(`Stream ${streamId} is at version ${actual}, expected ${expected}`);
+    super(`Stream ${streamId} is at version ${actual}, expected ${expected}${conflicting.length > 1 ? ` (and ${conflicting.length - 1} more stream(s) off their expected versions)` : ''}`);
   }
 }
 
