@@ -116,9 +116,12 @@ export class OrderCommandService {
       return { kind: 'accepted', order: next, appended };
     }
     if (order.state.status === 'not_placed') return this.rejectUnknownOrder(order, decision, request, client);
-    this.logRejection(order.orderId, decision);
     const { next, appended } = await this.append(order, [toCommandRejected(command, decision)], request, client);
-    onCommit(client, () => commandsTotal.inc({ command: command.type, outcome: 'rejected' }));
+    // Logged once committed: a refusal decided on a stale state is decided again, often accepted.
+    onCommit(client, () => {
+      this.logRejection(order.orderId, decision);
+      commandsTotal.inc({ command: command.type, outcome: 'rejected' });
+    });
     return { kind: 'rejected', order: next, rejection: decision, appended };
   }
 
@@ -144,7 +147,7 @@ export class OrderCommandService {
   private async rejectUnknownOrder(order: LoadedOrder, rejection: OrderRejection, request: OrderCommandRequest, client: PoolClient): Promise<CommandOutcome> {
     onCommit(client, () => commandsTotal.inc({ command: request.command.type, outcome: 'unknown-order' }));
     if (request.unknownOrder === 'report') return { kind: 'unknown-order', order, rejection };
-    this.logRejection(order.orderId, rejection);
+    onCommit(client, () => this.logRejection(order.orderId, rejection));
     const { recordName, value } = toAvroRecord(toCommandRejected(request.command, rejection), { stateBefore: order.state, enrichment: {} });
     await this.rejected.record(client, { orderId: order.orderId, rejection, source: request.source, payload: encode(recordName, value) });
     return { kind: 'rejected', order, rejection, appended: [] };
