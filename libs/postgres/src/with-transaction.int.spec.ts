@@ -1,5 +1,5 @@
 import { createTestSchema, type TestSchema } from '@oms/testing';
-import { onCommit, withTransaction } from './index';
+import { onCommit, onSettled, withTransaction } from './index';
 
 describe('withTransaction (real PostgreSQL)', () => {
   let db: TestSchema;
@@ -65,7 +65,20 @@ describe('withTransaction (real PostgreSQL)', () => {
     expect(effects).toEqual(['committed']);
     const client = await db.pool.connect();
     onCommit(client, () => effects.push('autocommit'));
+    expect(onSettled(client, () => effects.push('never'))).toBe(false); // nobody would end it
     client.release();
     expect(effects).toEqual(['committed', 'autocommit']);
+  });
+
+  it('runs onSettled effects once the transaction is over, committed or rolled back', async () => {
+    const settled: string[] = [];
+    await withTransaction(db.pool, async (client) => void onSettled(client, () => settled.push('committed')));
+    await expect(
+      withTransaction(db.pool, async (client) => {
+        onSettled(client, () => settled.push('rolled back'));
+        throw new Error('on purpose');
+      }),
+    ).rejects.toThrow('on purpose');
+    expect(settled).toEqual(['committed', 'rolled back']);
   });
 });

@@ -13,7 +13,7 @@ export interface TransactionOptions {
 /**
  * Runs `work` inside BEGIN/COMMIT on one pooled connection; rolls back and rethrows on error.
  * The connection is released either way (destroyed when the rollback itself fails, so a broken
- * connection never returns to the pool). Effects registered with `onCommit` run after COMMIT only.
+ * connection never returns to the pool). Effects registered with `onCommit` run after COMMIT only, those with `onSettled` either way.
  */
 export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const client = await pool.connect();
@@ -34,6 +34,6 @@ export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) 
   } finally {
     const effects = takeCommitEffects(client);
     client.release(broken);
-    if (committed) runCommitEffects(effects);
+    runCommitEffects(effects, committed);
   }
 }

@@ -197,4 +197,27 @@ describe('OrderCommandService (real PostgreSQL)', () => {
     });
     for (const orderId of [first, second]) expect(await types(orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted', 'OrderAddressChanged']);
   });
+
+  it('makes a transaction wait for another of this process deciding on the same order, then decide on what that one committed', async () => {
+    const orderId = randomUUID();
+    await withTransaction(db.pool, (client) => service.execute(request(cmd.placeOrder({ orderId }), { partition: 'orders:0' }), client));
+    service.batchCommitted('orders:0');
+    let decided!: () => void;
+    let finish!: () => void;
+    const firstDecided = new Promise<void>((resolve) => (decided = resolve));
+    const mayFinish = new Promise<void>((resolve) => (finish = resolve));
+    const first = withTransaction(db.pool, async (client) => {
+      await service.execute(request(cmd.notification({ orderId }), { partition: 'payments:0' }), client);
+      decided();
+      await mayFinish; // still open: its new event is not committed
+    });
+    await firstDecided;
+    // Without the wait it would decide on version 1 too, and fail once the first commits.
+    const second = withTransaction(db.pool, (client) => service.execute(request(cmd.changeAddress({ orderId, actor: SUPERVISOR }), { partition: 'invoices:0' }), client));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    finish();
+    await first;
+    await expect(second).resolves.toMatchObject({ kind: 'accepted', order: { state: { version: 3 } } });
+    expect(await types(orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted', 'OrderAddressChanged']);
+  });
 });

@@ -12,6 +12,7 @@ import type { AppendedEvent, CommandOutcome, OrderCommandRequest } from './comma
 import type { CommittedOrderCache } from './committed-order.cache';
 import { resolveAppendConflict } from './concurrency-retry';
 import type { LoadedOrder } from './loaded-order';
+import { OrderClaims } from './order-claims';
 import { commandsTotal, eventsAppendedTotal } from './order-metrics';
 import { foldEvent, type OrderStreamRepository } from './order-stream.repository';
 import type { RejectedCommandRepository } from './rejected-command.repository';
@@ -44,13 +45,16 @@ export class OrderCommandService {
     private readonly committed: CommittedOrderCache,
     private readonly rejected: RejectedCommandRepository,
     private readonly logger: Logger,
+    private readonly claims = new OrderClaims(),
   ) {}
 
   /** Decides and records one command inside `client`'s open transaction. */
   async execute(request: OrderCommandRequest, client: PoolClient): Promise<CommandOutcome> {
     const { orderId } = request.command.data;
     if (request.partition) this.committed.track(request.partition, this.cache.of(client));
-    let fresh = false;
+    // Having waited for another transaction of this process to finish with the order, read it:
+    // its commit reaches the committed states only after this wait ends.
+    let fresh = await this.claims.claim(client, orderId);
     for (let attempt = 1; ; attempt++) {
       try {
         const loaded = await this.load(orderId, request, client, fresh);

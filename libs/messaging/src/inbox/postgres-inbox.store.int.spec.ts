@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { Headers } from '@oms/contracts';
-import { onCommit, runMigrations } from '@oms/postgres';
+import { onCommit, onSettled, runMigrations } from '@oms/postgres';
 import { createTestSchema, uniqueName, waitFor, type TestSchema } from '@oms/testing';
 import { RecordingLogger } from '../contract-tests/recording.logger';
 import { PoisonMessageError } from '../errors/poison-message.error';
@@ -103,11 +103,15 @@ describe('PostgresInboxStore (real PostgreSQL)', () => {
 
     const rolledBack = await store.begin();
     onCommit(rolledBack.client, () => effects.push('rolled-back batch'));
+    await rolledBack.savepoint();
+    onSettled(rolledBack.client, () => effects.push('settled: rolled-back batch')); // kept through a rollback to the savepoint
+    await rolledBack.rollbackToSavepoint();
     await rolledBack.rollback();
+    expect(effects).toEqual(['before any message', 'next message', 'settled: rolled-back batch']);
     // The connection's next checkout is another transaction: nothing of the last one carries over.
     const next = await store.begin();
     await next.commit();
-    expect(effects).toEqual(['before any message', 'next message']);
+    expect(effects).toEqual(['before any message', 'next message', 'settled: rolled-back batch']);
   });
 
   it('records dead-lettered messages with their outcome', async () => {

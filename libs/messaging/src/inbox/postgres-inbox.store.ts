@@ -114,7 +114,7 @@ class PostgresInboxTransaction implements InboxTransaction<PoolClient> {
     }
     const effects = takeCommitEffects(this.client);
     this.release();
-    runCommitEffects(effects);
+    runCommitEffects(effects, true);
     this.afterCommit();
   }
 
@@ -131,8 +131,9 @@ class PostgresInboxTransaction implements InboxTransaction<PoolClient> {
   private release(broken?: Error): void {
     if (this.released) return;
     this.released = true;
-    takeCommitEffects(this.client); // dropped unless commit() took them first
+    const effects = takeCommitEffects(this.client); // none left when commit() took them first
     this.client.removeListener('error', this.onError);
     this.client.release(broken ?? this.lost);
+    runCommitEffects(effects, false);
   }
 }
