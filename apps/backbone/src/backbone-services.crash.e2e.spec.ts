@@ -43,6 +43,11 @@ async function runServices(name: string, drill: Record<string, string>): Promise
     SETTLEMENT_WINDOW_MS: '10000',
     // A killed member's partitions move to its successor after this (30 s by default).
     KAFKA_SESSION_TIMEOUT_MS: '10000',
+    // Related orders merge into one plan when the later one is ready within the window of the
+    // first. The drill holds some orders back for a restart plus the session timeout (~15 s on
+    // this machine), so the window must outlast that, as production's 30 s does; with the demo's
+    // 5 s, a customer's second order readied after the restart got a plan of its own.
+    DISPATCH_WINDOW_SECONDS: '25',
     ...drill,
   };
   const command = await runCommand('bash', ['scripts/run-services.sh', '--orders', String(ORDERS), '--exit-when-done', '--json', jsonFile], { cwd: REPO_ROOT, env, timeoutMs: RUN_TIMEOUT_MS });
