@@ -13,7 +13,8 @@ export interface TransactionOptions {
 /**
  * Runs `work` inside BEGIN/COMMIT on one pooled connection; rolls back and rethrows on error.
  * The connection is released either way (destroyed when the rollback itself fails, so a broken
- * connection never returns to the pool). Effects registered with `onCommit` run after COMMIT only, those with `onSettled` either way.
+ * connection never returns to the pool). Effects registered with `onCommit` run after COMMIT
+ * only, those registered with `onSettled` either way.
  */
 export async function withTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
   const client = await pool.connect();

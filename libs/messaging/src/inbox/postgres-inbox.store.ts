@@ -6,7 +6,8 @@ import { DEFAULT_INBOX_TABLE } from './messaging.migrations';
 /**
  * The inbox in PostgreSQL (table from {@link messagingMigrations}, in the pool's `search_path`).
  * Handlers receive the transaction's `PoolClient`; what they register with `onCommit` (from
- * `@oms/postgres`) runs once the batch commits, and never for a run that rolled back.
+ * `@oms/postgres`) runs once the batch commits, and never for a run that rolled back; what they
+ * register with `onSettled` runs once the batch is over either way.
  *
  * @example
  * const bus = new KafkaMessageBus({ brokers, clientId: 'order-service', inbox: new PostgresInboxStore(pool) });
