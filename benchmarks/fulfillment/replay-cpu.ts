@@ -2,7 +2,7 @@ import type { Pool } from 'pg';
 import { cpuSecondsBetween, kafkaBrokerPid, machineCpuSeconds, processCpuSeconds } from '../orders/cpu-usage';
 
 /** CPU seconds used so far by everything the replay makes work, by name, and by each of the service's PostgreSQL backends. */
-interface CpuSample {
+interface ReplayCpuSample {
   byName: Map<string, number>;
   backends: Map<number, number>;
 }
@@ -24,7 +24,7 @@ export interface ReplayProcesses {
 export class ReplayCpu {
   private constructor(
     private readonly processes: ReplayProcesses,
-    private readonly before: CpuSample,
+    private readonly before: ReplayCpuSample,
   ) {}
 
   static async start(processes: ReplayProcesses): Promise<ReplayCpu> {
@@ -40,7 +40,7 @@ export class ReplayCpu {
   }
 }
 
-async function sample(processes: ReplayProcesses): Promise<CpuSample> {
+async function sample(processes: ReplayProcesses): Promise<ReplayCpuSample> {
   const own = process.cpuUsage();
   const brokerPid = kafkaBrokerPid();
   const byName = new Map([

@@ -10,7 +10,7 @@ import { Pool } from 'pg';
 import { Topics, type OutgoingMessage } from '@oms/contracts';
 import { InMemoryInboxStore, KafkaMessageBus, KafkaTopicAdmin, PrefixedTopicsBus } from '@oms/messaging';
 import { testDatabaseUrl, testKafkaBrokers, waitFor } from '@oms/testing';
-import { spawnApp } from './bench-processes';
+import { spawnHttpService } from '../pipeline/child-service';
 import { ReplayCpu } from './replay-cpu';
 import { StatusChangeReader } from './status-change.reader';
 import { seedMessages, trackMessage } from './track-records';
@@ -44,8 +44,8 @@ async function main(): Promise<void> {
   const prefix = `bench-fs-${runId}.`;
   const schema = `bench_fulfillment_${runId}`;
   const brokers = testKafkaBrokers();
-  const simulator = await spawnApp('apps/simulators/src/carriers/logistics.main.ts', 'LOGISTICS_SIMULATOR_PORT', {}, join(tmpdir(), `bench-logistics-${runId}.log`), '/simulator/carriers/waybills');
-  const service = await spawnApp('apps/fulfillment-service/src/main.ts', 'HTTP_PORT', {
+  const simulator = await spawnHttpService('apps/simulators/src/carriers/logistics.main.ts', 'LOGISTICS_SIMULATOR_PORT', {}, join(tmpdir(), `bench-logistics-${runId}.log`), '/simulator/carriers/waybills');
+  const service = await spawnHttpService('apps/fulfillment-service/src/main.ts', 'HTTP_PORT', {
     DATABASE_URL: testDatabaseUrl(), DATABASE_SCHEMA: schema, KAFKA_BROKERS: brokers.join(','), KAFKA_TOPIC_PREFIX: prefix, KAFKA_GROUP_ID: `${prefix}fulfillment-service`,
     WAREHOUSE_API_URL: simulator.url, E_WAYBILL_API_URL: simulator.url, SF_API_URL: simulator.url, ZTO_API_URL: simulator.url, JD_API_URL: simulator.url, KUAIDI100_API_URL: simulator.url,
     TRACK_POLL_INTERVAL_MS: '0', LOG_LEVEL: 'warn',

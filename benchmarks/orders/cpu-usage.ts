@@ -4,11 +4,16 @@ import { resolve } from 'node:path';
 /** CPU seconds a process has used (user + system), from /proc (Linux); null elsewhere. */
 export function processCpuSeconds(pid: number): number | null {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+    return cpuSecondsOfStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return null;
   }
+}
+
+/** utime + stime of a `/proc/<pid>/stat` line, in seconds (clock ticks of 1/100 s). */
+function cpuSecondsOfStat(stat: string): number {
+  const fields = stat.split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 /** Busy and total CPU time of the whole machine so far, in seconds (all cores), from /proc/stat. */
@@ -25,13 +30,12 @@ export function machineCpuSeconds(): { busy: number; total: number } | null {
 }
 
 /** CPU seconds used so far by each process whose command name is `name` (e.g. every `postgres` backend), by pid; null off Linux. */
-export function namedProcessesCpuSeconds(name: string): Map<number, number> | null {
+function namedProcessesCpuSeconds(name: string): Map<number, number> | null {
   try {
     const byPid = new Map<number, number>();
     for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
       const stat = readFileSafe(`/proc/${pid}/stat`);
-      const seconds = stat?.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === name ? processCpuSeconds(Number(pid)) : null;
-      if (seconds !== null) byPid.set(Number(pid), seconds);
+      if (stat?.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')) === name) byPid.set(Number(pid), cpuSecondsOfStat(stat));
     }
     return byPid;
   } catch {
