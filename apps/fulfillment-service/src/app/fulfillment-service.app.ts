@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { decode, Topics, type DecodedRecord } from '@oms/contracts';
+import { CommitSignal } from '@oms/event-store';
 import type { MessageBus } from '@oms/messaging';
 import { connectKafkaTransport, KafkaEventTransport, setupHttpApp, type KafkaEventTransportOptions } from '@oms/nest-kit';
 import type { FulfillmentServiceConfig } from '../config/fulfillment-service.config';
@@ -42,9 +43,19 @@ export async function startFulfillmentService(config: FulfillmentServiceConfig, 
   const app = await NestFactory.create(AppModule.forRoot(config, logger, overrides.bus), { bufferLogs: true, rawBody: true });
   setupHttpApp(app, { title: 'fulfillment-service', description: 'Warehouse and carrier adapters: inventory reservation, sandbox validation, waybills, tracking, call log' });
   const bus = app.get<MessageBus<PoolClient>>(MESSAGE_BUS);
+  const commits = app.get(CommitSignal);
   await bus.ensureTopics(FULFILLMENT_TOPICS.map((topic) => ({ topic, partitions: config.KAFKA_TOPIC_PARTITIONS })));
   const transport = (transportId: symbol, groupId: string, options: Pick<KafkaEventTransportOptions<DecodedRecord, PoolClient>, 'maxMessagesPerTransaction' | 'writeBehind'>) => {
-    const server = new KafkaEventTransport<DecodedRecord, PoolClient>(bus, { groupId, decode: (bytes) => decode(bytes), partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY, ...options });
+    const server = new KafkaEventTransport<DecodedRecord, PoolClient>(bus, {
+      groupId,
+      decode: (bytes) => decode(bytes),
+      partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
+      // What a committed batch wrote goes out through the outbox relay now, not at its next poll.
+      onBatchProcessed: ({ processed }) => {
+        if (processed > 0) commits.committed();
+      },
+      ...options,
+    });
     server.setTransportId(transportId);
     connectKafkaTransport(app, server);
   };

@@ -14,9 +14,8 @@ function messagingLogger(logger: Logger): MessagingLogger {
 }
 
 /** The bus the service runs on unless one is handed in: Kafka, behind the configured topic prefix. */
-function kafkaBus(config: FulfillmentServiceConfig, pool: Pool, logger: Logger, commits: CommitSignal): MessageBus<PoolClient> {
-  const inbox = new PostgresInboxStore(pool, { afterCommit: () => commits.committed() });
-  const kafka = new KafkaMessageBus({ brokers: config.KAFKA_BROKERS, clientId: 'fulfillment-service', inbox, logger: messagingLogger(logger) });
+function kafkaBus(config: FulfillmentServiceConfig, pool: Pool, logger: Logger): MessageBus<PoolClient> {
+  const kafka = new KafkaMessageBus({ brokers: config.KAFKA_BROKERS, clientId: 'fulfillment-service', inbox: new PostgresInboxStore(pool), logger: messagingLogger(logger) });
   return new PrefixedTopicsBus<PoolClient>(kafka, config.KAFKA_TOPIC_PREFIX);
 }
 
@@ -33,7 +32,7 @@ export class InfrastructureModule {
         { provide: Pool, useFactory: () => createPool({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, max: config.DATABASE_POOL_SIZE, applicationName: 'fulfillment-service' }) },
         { provide: CommitBatches, useValue: new CommitBatches() },
         { provide: CommitSignal, useValue: new CommitSignal() },
-        { provide: MESSAGE_BUS, inject: [Pool, CommitSignal], useFactory: (pool: Pool, commits: CommitSignal) => bus ?? kafkaBus(config, pool, logger, commits) },
+        { provide: MESSAGE_BUS, inject: [Pool], useFactory: (pool: Pool) => bus ?? kafkaBus(config, pool, logger) },
       ],
       exports: [FULFILLMENT_CONFIG, APP_LOGGER, Pool, MESSAGE_BUS, CommitBatches, CommitSignal],
     };

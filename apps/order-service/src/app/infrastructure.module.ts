@@ -49,14 +49,14 @@ export class InfrastructureModule {
         { provide: CommitSignal, useValue: new CommitSignal() },
         {
           provide: MESSAGE_BUS,
-          inject: [Pool, CommitSignal],
-          useFactory: (pool: Pool, commits: CommitSignal) =>
+          inject: [Pool],
+          useFactory: (pool: Pool) =>
             overrides.createBus?.(pool) ??
             new PrefixedTopicsBus<PoolClient>(
               new KafkaMessageBus({
                 brokers: config.KAFKA_BROKERS,
                 clientId: 'order-service',
-                inbox: new PostgresInboxStore(pool, { afterCommit: () => commits.committed() }),
+                inbox: new PostgresInboxStore(pool),
                 logger: messagingLogger(logger),
                 consumer: {
                   sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,

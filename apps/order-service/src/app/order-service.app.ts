@@ -3,7 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { decode, Topics, type DecodedRecord } from '@oms/contracts';
-import { EventStore } from '@oms/event-store';
+import { CommitSignal, EventStore } from '@oms/event-store';
 import type { MessageBus } from '@oms/messaging';
 import { connectKafkaTransport, KafkaEventTransport, setupHttpApp } from '@oms/nest-kit';
 import { migrateDatabase } from '@oms/postgres';
@@ -45,6 +45,7 @@ export async function startOrderService(config: OrderServiceConfig, logger: Logg
   setupHttpApp(app, { title: 'order-service', description: 'The order state machine: read and audit API, RBAC order changes' });
   const bus = app.get<MessageBus<PoolClient>>(MESSAGE_BUS);
   const orders = app.get(OrderCommandService);
+  const commits = app.get(CommitSignal);
   await bus.ensureTopics(SERVICE_TOPICS.map((topic) => ({ topic, partitions: config.KAFKA_TOPIC_PARTITIONS })));
   connectKafkaTransport(
     app,
@@ -54,8 +55,12 @@ export async function startOrderService(config: OrderServiceConfig, logger: Logg
       partitionsConsumedConcurrently: config.KAFKA_PARTITIONS_CONCURRENTLY,
       // Conflicts between partitions writing one order are retried as a batch: start soon.
       backoff: { initialDelayMs: 20, maxDelayMs: 5_000 },
-      // After each COMMIT: the orders that batch left are committed states the next message can trust.
-      onBatchProcessed: ({ topic, partition }) => orders.batchCommitted(`${topic}:${partition}`),
+      // After each COMMIT: the orders that batch left are committed states the next message can
+      // trust, and the outbox relay publishes the events it wrote now rather than at its next poll.
+      onBatchProcessed: ({ topic, partition, processed }) => {
+        orders.batchCommitted(`${topic}:${partition}`);
+        if (processed > 0) commits.committed();
+      },
       // A chunk's payment routing and appends go in one statement each, just before its COMMIT.
       writeBehind: chunkWriteBehind(app.get(EventStore), app.get(CommittedOrderCache), app.get(PaymentIngressService)),
     }),

@@ -22,7 +22,7 @@ export function orderEventsRelayName(schema: string): string {
  * and go to `oms.dispatch.v1`, keyed by plan id, through the same outbox. A commit heard on
  * `commits` (the consumers' transactions) is published at once rather than at the next poll.
  */
-export function createOrderEventsRelay(pool: Pool, schema: string, producer: MessageProducer, logger: Logger, commits?: CommitSignal): OutboxRelay {
+export function createOrderEventsRelay(pool: Pool, schema: string, producer: MessageProducer, logger: Logger, commits: CommitSignal): OutboxRelay {
   return new OutboxRelay({
     pool,
     name: orderEventsRelayName(schema),

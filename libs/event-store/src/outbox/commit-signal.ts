@@ -1,12 +1,12 @@
 /**
  * Tells an {@link OutboxRelay} of this process that a writer just committed events, so it reads
  * at once instead of at the end of its idle pause. Writers and the relay are built apart (the
- * inbox with the bus, the relay when the service starts), so they meet here. Commits the signal
- * does not hear of — other processes, writers not wired to it — are still found by the pause.
+ * consumers with the transport, the relay when the service starts), so they meet here. Commits
+ * the signal does not hear of — other processes, writers not wired to it — are still found by the pause.
  *
  * @example
  * const commits = new CommitSignal();
- * const inbox = new PostgresInboxStore(pool, { afterCommit: () => commits.committed() });
+ * bus.subscribe({ …, onBatchProcessed: ({ processed }) => processed > 0 && commits.committed() });
  * const relay = new OutboxRelay({ pool, publish, topicFor, wakeOn: commits });
  */
 export class CommitSignal {

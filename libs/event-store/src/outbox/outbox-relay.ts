@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { OutgoingMessage } from '@oms/contracts';
-import type { LoggedEvent } from '../model/stored-event';
+import type { LogCheckpoint, LoggedEvent } from '../model/stored-event';
 import type { CommitSignal } from './commit-signal';
 import { readAll, type LogPage } from '../read/read-all';
 import { eventToMessage } from './event-to-message';
@@ -118,6 +118,12 @@ export class OutboxRelay {
     await this.lead();
   }
 
+  /** Reads the next page. A commit heard after this read is issued may not be in it: it skips the next pause. */
+  private read(checkpoint: LogCheckpoint): Promise<LogPage> {
+    this.woken = false;
+    return readAll(this.options.pool, checkpoint, this.options.batchSize);
+  }
+
   private async run(): Promise<void> {
     const { name, batchSize, idleDelayMs, maxBackoffMs, logger } = this.options;
     let checkpoint = await this.checkpoints.load(name);
@@ -126,16 +132,11 @@ export class OutboxRelay {
     while (this.running) {
       try {
         if (this.leaderLost) await this.regainLeadership();
-        // A commit heard after a read is issued may not be in it: it skips the next pause.
-        if (!readAhead) this.woken = false;
-        const page = await (readAhead ?? readAll(this.options.pool, checkpoint, batchSize));
+        const page = await (readAhead ?? this.read(checkpoint));
         readAhead = undefined;
         if (page.events.length > 0) {
           // A full page means more is waiting: read it while the broker acknowledges this one.
-          if (page.events.length === batchSize) {
-            this.woken = false;
-            readAhead = quietly(readAll(this.options.pool, page.checkpoint, batchSize));
-          }
+          if (page.events.length === batchSize) readAhead = quietly(this.read(page.checkpoint));
           await this.options.publish(page.events.map((event) => eventToMessage(event, this.options.topicFor(event))));
           await this.checkpoints.save(name, page.checkpoint);
           checkpoint = page.checkpoint;

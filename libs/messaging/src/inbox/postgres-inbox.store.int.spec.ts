@@ -74,19 +74,6 @@ describe('PostgresInboxStore (real PostgreSQL)', () => {
     expect(logger.lines.find((line) => line.level === 'warn')?.fields['error']).toMatch(/terminating connection/);
   });
 
-  it('calls afterCommit once a transaction committed, never for a rolled-back one', async () => {
-    const commits: string[] = [];
-    const signalling = new PostgresInboxStore(db.pool, { afterCommit: () => void commits.push('committed') });
-    const rolledBack = await signalling.begin();
-    await rolledBack.recordNew([entry('after-commit-rolled-back')]);
-    await rolledBack.rollback();
-    expect(commits).toEqual([]);
-    const committed = await signalling.begin();
-    await committed.recordNew([entry('after-commit-kept')]);
-    await committed.commit();
-    expect(commits).toEqual(['committed']);
-  });
-
   it('runs the handlers’ onCommit effects after COMMIT, without those of a message rolled back to its savepoint or of a rolled-back batch', async () => {
     const effects: string[] = [];
     const batch = await store.begin();

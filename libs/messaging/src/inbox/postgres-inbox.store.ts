@@ -14,20 +14,17 @@ import { DEFAULT_INBOX_TABLE } from './messaging.migrations';
  */
 export class PostgresInboxStore implements InboxStore<PoolClient> {
   private readonly table: string;
-  private readonly afterCommit: () => void;
 
   constructor(
     private readonly pool: Pool,
-    /** `afterCommit` runs after every successful COMMIT (e.g. to wake the outbox relay of this process). */
-    options: { table?: string; afterCommit?: () => void } = {},
+    options: { table?: string } = {},
   ) {
     this.table = assertIdentifier(options.table ?? DEFAULT_INBOX_TABLE);
-    this.afterCommit = options.afterCommit ?? (() => undefined);
   }
 
   /** Checks out a connection and opens a transaction on it. */
   async begin(): Promise<InboxTransaction<PoolClient>> {
-    const transaction = new PostgresInboxTransaction(await this.pool.connect(), this.table, this.afterCommit);
+    const transaction = new PostgresInboxTransaction(await this.pool.connect(), this.table);
     try {
       await transaction.client.query('BEGIN');
     } catch (error) {
@@ -54,7 +51,6 @@ class PostgresInboxTransaction implements InboxTransaction<PoolClient> {
   constructor(
     readonly client: PoolClient,
     private readonly table: string,
-    private readonly afterCommit: () => void,
   ) {
     client.on('error', this.onError);
     beginCommitEffects(client);
@@ -116,7 +112,6 @@ class PostgresInboxTransaction implements InboxTransaction<PoolClient> {
     const effects = takeCommitEffects(this.client);
     this.release();
     runCommitEffects(effects, true);
-    this.afterCommit();
   }
 
   async rollback(): Promise<void> {
