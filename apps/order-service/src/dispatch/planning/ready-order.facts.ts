@@ -31,19 +31,13 @@ interface Folded {
 }
 
 /**
- * The records {@link readyOrderFacts} reads (`foldRecord`'s cases); every other record of the
- * stream leaves the facts as they are. Event type = record name in the store.
- */
-export const READY_FACT_RECORDS: ReadonlySet<string> = new Set(['OrderPlaced', 'OrderAddressChanged', 'OrderLinesChanged', 'OrderPaid', 'OrderReadyToDispatch']);
-
-/**
  * The facts of an order whose stream (decoded records, stream order) reached ready_to_dispatch,
  * or `null` when it has not. The placed time is the channel's creation time (the 1-hour related
  * orders window is about when the buyer ordered); an address change and a lines change replace
  * what `OrderPlaced` said; no fapiao requested = no invoice title.
  */
 export function readyOrderFacts(records: readonly DecodedRecord[]): ReadyOrderFacts | null {
-  const folded = records.reduce<Folded>(foldRecord, { invoiceTitle: null, lines: [] });
+  const folded = records.reduce<Folded>((facts, record) => FOLDS[record.recordName]?.(facts, record) ?? facts, { invoiceTitle: null, lines: [] });
   const { orderId, customerId, placedAt, paidAt, recipientName, recipientPhone, address, readyAt, decisionDeadline } = folded;
   if (orderId === undefined || customerId === undefined || placedAt === undefined || paidAt === undefined || address === undefined) return null;
   if (recipientName === undefined || recipientPhone === undefined || readyAt === undefined || decisionDeadline === undefined) return null;
@@ -61,33 +55,32 @@ export function readyOrderFacts(records: readonly DecodedRecord[]): ReadyOrderFa
   };
 }
 
-// Keep its cases and READY_FACT_RECORDS the same.
-function foldRecord(folded: Folded, record: DecodedRecord): Folded {
-  switch (record.recordName) {
-    case 'OrderPlaced': {
-      const placed = (record as DecodedRecord<'OrderPlaced'>).value;
-      return {
-        ...folded, orderId: placed.orderId, customerId: placed.customerId, placedAt: placed.channelCreatedAt,
-        recipientName: placed.recipientName, recipientPhone: placed.recipientPhone, address: placed.shippingAddress,
-        invoiceTitle: placed.invoice?.title ?? null, lines: linesOf(placed.lines),
-      };
-    }
-    case 'OrderAddressChanged': {
-      const changed = (record as DecodedRecord<'OrderAddressChanged'>).value;
-      return { ...folded, address: changed.address, recipientName: changed.recipientName, recipientPhone: changed.recipientPhone };
-    }
-    case 'OrderLinesChanged':
-      return { ...folded, lines: linesOf((record as DecodedRecord<'OrderLinesChanged'>).value.lines) };
-    case 'OrderPaid':
-      return { ...folded, paidAt: (record as DecodedRecord<'OrderPaid'>).value.paidAt };
-    case 'OrderReadyToDispatch': {
-      const ready = (record as DecodedRecord<'OrderReadyToDispatch'>).value;
-      return { ...folded, readyAt: ready.occurredAt, decisionDeadline: ready.decisionDeadline };
-    }
-    default:
-      return folded;
-  }
-}
+type Fold = (folded: Folded, record: DecodedRecord) => Folded;
+
+/** How each record {@link readyOrderFacts} reads changes the facts; every other record leaves them as they are. */
+const FOLDS: Partial<Record<string, Fold>> = {
+  OrderPlaced: (folded, record) => {
+    const placed = (record as DecodedRecord<'OrderPlaced'>).value;
+    return {
+      ...folded, orderId: placed.orderId, customerId: placed.customerId, placedAt: placed.channelCreatedAt,
+      recipientName: placed.recipientName, recipientPhone: placed.recipientPhone, address: placed.shippingAddress,
+      invoiceTitle: placed.invoice?.title ?? null, lines: linesOf(placed.lines),
+    };
+  },
+  OrderAddressChanged: (folded, record) => {
+    const changed = (record as DecodedRecord<'OrderAddressChanged'>).value;
+    return { ...folded, address: changed.address, recipientName: changed.recipientName, recipientPhone: changed.recipientPhone };
+  },
+  OrderLinesChanged: (folded, record) => ({ ...folded, lines: linesOf((record as DecodedRecord<'OrderLinesChanged'>).value.lines) }),
+  OrderPaid: (folded, record) => ({ ...folded, paidAt: (record as DecodedRecord<'OrderPaid'>).value.paidAt }),
+  OrderReadyToDispatch: (folded, record) => {
+    const ready = (record as DecodedRecord<'OrderReadyToDispatch'>).value;
+    return { ...folded, readyAt: ready.occurredAt, decisionDeadline: ready.decisionDeadline };
+  },
+};
+
+/** The records {@link readyOrderFacts} reads. Event type = record name in the store. */
+export const READY_FACT_RECORDS: ReadonlySet<string> = new Set(Object.keys(FOLDS));
 
 function linesOf(lines: ReadonlyArray<{ lineId: string; sku: string; quantity: number }>) {
   return lines.map(({ lineId, sku, quantity }) => ({ lineId, sku, quantity }));

@@ -53,7 +53,8 @@ export class DispatchTrailWriter {
 
   /**
    * The appends of several orders, each at the version this transaction read it (`known`), in one
-   * statement. Should one of them have moved on, they are appended one by one as {@link append} does.
+   * statement. Should some of them have moved on, they are appended one by one as {@link append}
+   * does, those the refusal named read from their streams at once.
    */
   async appendAll(client: PoolClient, entries: ReadonlyArray<TrailAppend & { known: LoadedOrder }>): Promise<void> {
     const appends = entries.map((entry) => this.toAppend(entry.known.state, entry)).filter((append) => append !== undefined);
@@ -63,7 +64,8 @@ export class DispatchTrailWriter {
       for (const append of appends) this.committed.forget(append.streamId);
     } catch (error) {
       if (!(error instanceof ConcurrencyError)) throw error;
-      for (const entry of entries) await this.append(client, entry.orderId, entry.records, entry.metadata, entry.known);
+      const stale = new Set(error.conflicting);
+      for (const entry of entries) await this.append(client, entry.orderId, entry.records, entry.metadata, stale.has(entry.orderId) ? undefined : entry.known);
     }
   }
 
