@@ -59,7 +59,7 @@ export class KafkaProducer implements MessageProducer {
   }
 }
 
-// One sendBatch call per send; order inside a topic (and so inside a key) is the caller's order.
+// One sendBatch per size-bounded slice; order inside a topic (and so inside a key) is the caller's order.
 function groupByTopic(messages: OutgoingMessage[]): TopicMessages[] {
   const byTopic = new Map<string, Message[]>();
   for (const message of messages) {
