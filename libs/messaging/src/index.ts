@@ -4,7 +4,7 @@ export type { ConsumedMessage } from './bus/consumed-message';
 export type { MessageBus, Subscription, TopicSpec } from './bus/message-bus';
 export type { MessageProducer } from './bus/message-producer';
 export { noopLogger, type LogFields, type MessagingLogger } from './bus/messaging-logger';
-export type { BatchSummary, MessageDecoder, MessageHandler, SubscribeOptions, WriteBehind } from './bus/subscribe-options';
+export type { BatchSummary, PartitionRange, MessageDecoder, MessageHandler, SubscribeOptions, WriteBehind } from './bus/subscribe-options';
 export { PrefixedTopicsBus } from './bus/prefixed-topics.bus';
 
 export { DecodeError } from './errors/decode.error';

@@ -1,7 +1,7 @@
 import type { PoolClient } from 'pg';
 import { decode, encode, Topics, type DecodedRecord, type OutgoingMessage, type RecordName, type RecordTypes } from '@oms/contracts';
 import { EventStore } from '@oms/event-store';
-import { InProcessBus, PostgresInboxStore, type Subscription } from '@oms/messaging';
+import { InProcessBus, PostgresInboxStore, type Subscription, type WriteBehind } from '@oms/messaging';
 import { withTransaction } from '@oms/postgres';
 import { createTestSchema, waitFor, type TestSchema } from '@oms/testing';
 import { migrateOrderService } from '../database/all-migrations';
@@ -27,6 +27,8 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
   let subscription: Subscription;
   let placement: OrderPlacementService;
   let sweeper: ParkedPaymentSweeper;
+  let payments: PaymentIngressService;
+  let writeBehind: WriteBehind<PoolClient>;
   const runId = newRunId();
   const rejected = new RejectedCommandRepository();
 
@@ -38,7 +40,8 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
     const committed = new CommittedOrderCache();
     const orders = new OrderCommandService(store, new OrderStreamRepository(store), new TransactionOrderCache(), committed, rejected, logger);
     const routing = new PaymentRoutingRepository();
-    const payments = new PaymentIngressService(routing, orders, logger);
+    payments = new PaymentIngressService(routing, orders, logger);
+    writeBehind = chunkWriteBehind(store, committed, payments);
     placement = new OrderPlacementService(orders, payments, 'PT24H');
     sweeper = new ParkedPaymentSweeper(db.pool, routing, payments, orders, logger);
     const fulfilment = new FulfilmentIngressService(orders);
@@ -56,7 +59,7 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
       decode: (bytes) => decode(bytes),
       handler: (message, tx) => handlers[message.topic]!(message as never, tx),
       // As the service runs: chunks hold their routing and appends back until just before COMMIT.
-      writeBehind: chunkWriteBehind(store, committed, payments),
+      writeBehind,
     });
   });
   afterAll(async () => {
@@ -120,6 +123,62 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
     await bus.producer.send([message(Topics.ingressPayments, outTradeNo, 'PaymentConfirmation', order.confirmation, 'pc-2')]);
     await waitFor('the order paid', async () => (await types(order.orderId)).includes('OrderPaid'));
     expect(await types(order.orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted', 'PaymentConfirmed', 'OrderPaid', 'InventoryReservationRequested']);
+  });
+
+  describe('a chunk holding its payments back to its flush', () => {
+    /** Runs `work` as a consumer chunk does: held-back writes, flushed just before COMMIT. */
+    const asChunk = (work: (client: PoolClient) => Promise<void>) =>
+      withTransaction(db.pool, async (client) => {
+        writeBehind.begin(client);
+        try {
+          await work(client);
+          await writeBehind.flush(client);
+        } finally {
+          writeBehind.end(client);
+        }
+      });
+    type Order = ReturnType<typeof orderRecords>;
+    const notification = (order: Order, id: string) => consumedRecord(Topics.ingressPayments, 'PaymentNotification', order.notification, id);
+    const confirmation = (order: Order, id: string) => consumedRecord(Topics.ingressPayments, 'PaymentConfirmation', order.confirmation, id);
+    const channelOrder = (order: Order, id: string) => consumedRecord(Topics.ingressOrders, 'ChannelOrder', order.channelOrder, id);
+    const parkedCount = async (outTradeNo: string, client: PoolClient | typeof db.pool = db.pool) => (await client.query('SELECT 1 FROM parked_payment_facts WHERE out_trade_no = $1', [outTradeNo])).rowCount;
+
+    it('decides payments that came before their order in the same chunk at the flush, in order, without parking them', async () => {
+      const order = orderRecords(runId, 21);
+      const outTradeNo = order.notification.outTradeNo;
+      await asChunk(async (client) => {
+        await payments.handle(notification(order, 'pn-21'), client);
+        await payments.handle(confirmation(order, 'pc-21'), client);
+        await placement.handle(channelOrder(order, 'co-21'), client);
+        expect(await parkedCount(outTradeNo, client)).toBe(0);
+      });
+      expect(await types(order.orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted', 'PaymentConfirmed', 'OrderPaid', 'InventoryReservationRequested']);
+      expect(await parkedCount(outTradeNo)).toBe(0);
+    });
+
+    it('decides facts parked by an earlier transaction before the chunk’s own payments of that order', async () => {
+      const order = orderRecords(runId, 22);
+      const outTradeNo = order.notification.outTradeNo;
+      await asChunk((client) => payments.handle(notification(order, 'pn-22'), client));
+      expect(await parkedCount(outTradeNo)).toBe(1);
+      await asChunk(async (client) => {
+        await payments.handle(confirmation(order, 'pc-22'), client);
+        await placement.handle(channelOrder(order, 'co-22'), client);
+      });
+      expect(await types(order.orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted', 'PaymentConfirmed', 'OrderPaid', 'InventoryReservationRequested']);
+      expect(await parkedCount(outTradeNo)).toBe(0);
+    });
+
+    it('parks, in arrival order, the payments whose order is still unknown at the flush', async () => {
+      const order = orderRecords(runId, 23);
+      const outTradeNo = order.notification.outTradeNo;
+      await asChunk(async (client) => {
+        await payments.handle(confirmation(order, 'pc-23'), client);
+        await payments.handle(notification(order, 'pn-23'), client);
+      });
+      const parked = await db.pool.query<{ message_id: string }>('SELECT message_id FROM parked_payment_facts WHERE out_trade_no = $1 ORDER BY seq', [outTradeNo]);
+      expect(parked.rows.map((row) => row.message_id)).toEqual(['pc-23', 'pn-23']);
+    });
   });
 
   describe('a chunk whose held-back appends rest on a stale belief', () => {

@@ -23,13 +23,29 @@ interface PaymentMessage {
   partition?: number;
 }
 
+/** A payment consumed in a chunk, waiting for the chunk's flush to learn its order. */
+interface UnroutedPayment {
+  record: PaymentRecord;
+  message: PaymentMessage;
+}
+
+/** What a consumer chunk holds back until its flush (see {@link PaymentIngressService.deferRegistrations}). */
+interface ChunkPayments {
+  /** Orders it placed: their routing is written at the flush, in one statement. */
+  placed: OrderRef[];
+  /** Payments whose order it could not name from memory, in arrival order. */
+  unrouted: UnroutedPayment[];
+  /** Their out_trade_nos: a later payment of one waits behind the earlier. */
+  waiting: Set<string>;
+}
+
 /**
  * Payments on `oms.ingress.payments.v1`: find the order by out_trade_no, translate, decide. A
  * payment for an order not placed yet is parked and decided when the order arrives (the provider
  * does not wait for our channel feed).
  */
 export class PaymentIngressService {
-  private readonly deferred = new CheckoutScoped<OrderRef[]>();
+  private readonly deferred = new CheckoutScoped<ChunkPayments>();
 
   constructor(
     private readonly routing: PaymentRoutingRepository,
@@ -51,20 +67,31 @@ export class PaymentIngressService {
    * in {@link registerDeferred}.
    */
   async releaseParked(outTradeNo: string, orderId: string, client: PoolClient): Promise<void> {
-    const deferred = this.deferred.get(client);
-    if (deferred) deferred.push({ outTradeNo, orderId });
+    const chunk = this.deferred.get(client);
+    if (chunk) chunk.placed.push({ outTradeNo, orderId });
     else await this.register([{ outTradeNo, orderId }], client);
   }
 
-  /** Collects the transaction's order registrations for one statement at {@link registerDeferred}. */
+  /**
+   * From now until {@link registerDeferred}, the transaction collects its orders' registrations,
+   * and the payments it cannot route from memory, for the flush: one statement each instead of
+   * one or two round trips per payment while the chunk runs.
+   */
   deferRegistrations(client: PoolClient): void {
-    this.deferred.set(client, []);
+    this.deferred.set(client, { placed: [], unrouted: [], waiting: new Set() });
   }
 
-  /** Registers the collected orders and decides their parked facts; later registrations go at once. */
+  /**
+   * Registers the collected orders and decides their parked facts, then routes the collected
+   * payments — those whose order is still unknown are parked; later registrations and payments
+   * go at once.
+   */
   async registerDeferred(client: PoolClient): Promise<void> {
-    const orders = this.deferred.take(client) ?? [];
-    if (orders.length > 0) await this.register(orders, client);
+    const chunk = this.deferred.take(client);
+    if (!chunk) return;
+    // Facts parked by earlier transactions are older than this chunk's payments: decided first.
+    if (chunk.placed.length > 0) await this.register(chunk.placed, client);
+    if (chunk.unrouted.length > 0) await this.routeAll(chunk.unrouted, client);
   }
 
   /** Drops what was collected (the transaction rolls back). */
@@ -80,26 +107,62 @@ export class PaymentIngressService {
   async decideParked(facts: ParkedPaymentFact[], orderId: string, client: PoolClient): Promise<void> {
     for (const fact of facts) {
       const message = { messageId: fact.messageId, topic: fact.topic, headers: fact.headers, traceparent: fact.headers['traceparent'], rawValue: fact.payload };
-      await this.decideOrPark(decode(fact.payload) as PaymentRecord, message, orderId, client);
+      const record = decode(fact.payload) as PaymentRecord;
+      if (!(await this.decide(record, message, orderId, client))) await this.park([{ record, message }], client);
     }
   }
 
-  /** Decides the payment for its order, or parks it when no committed order names its out_trade_no yet. */
+  /**
+   * Decides the payment for its order, or parks it when no committed order names its out_trade_no
+   * yet. In a chunk, a payment whose order this process does not know from memory — or behind
+   * one of its out_trade_no that waits — waits for the flush ({@link registerDeferred}).
+   */
   private async route(record: PaymentRecord, message: PaymentMessage, client: PoolClient): Promise<void> {
-    const orderId = await this.routing.orderIdFor(record.value.outTradeNo, client);
-    await this.decideOrPark(record, message, orderId, client);
+    const outTradeNo = record.value.outTradeNo;
+    const chunk = this.deferred.get(client);
+    if (chunk) {
+      const known = chunk.waiting.has(outTradeNo) ? null : this.routing.knownOrderOf(outTradeNo);
+      if (known) {
+        if (await this.decide(record, message, known, client)) return;
+        // The stream is not there yet (a route without its order's events): wait with the rest.
+      }
+      chunk.unrouted.push({ record, message });
+      chunk.waiting.add(outTradeNo);
+      return;
+    }
+    const orderId = await this.routing.orderIdFor(outTradeNo, client);
+    if (!(orderId && (await this.decide(record, message, orderId, client)))) await this.park([{ record, message }], client);
   }
 
-  private async decideOrPark(record: PaymentRecord, message: PaymentMessage, orderId: string | null, client: PoolClient): Promise<void> {
-    if (orderId) {
-      const request = this.translate(record, orderId, message);
-      if (!request) return;
-      const outcome = await this.orders.execute({ ...request, unknownOrder: 'report' }, client);
-      if (outcome.kind !== 'unknown-order') return;
+  /** The flush's share of {@link route}: one lookup for all the chunk's payments, one statement for those parked. */
+  private async routeAll(payments: UnroutedPayment[], client: PoolClient): Promise<void> {
+    const orderIds = await this.routing.orderIdsFor([...new Set(payments.map(({ record }) => record.value.outTradeNo))], client);
+    const unplaced: UnroutedPayment[] = [];
+    for (const payment of payments) {
+      const outTradeNo = payment.record.value.outTradeNo;
+      // Behind a payment of its out_trade_no that is parked, a payment is parked too: kept in order.
+      const orderId = unplaced.some(({ record }) => record.value.outTradeNo === outTradeNo) ? undefined : orderIds.get(outTradeNo);
+      if (!(orderId && (await this.decide(payment.record, payment.message, orderId, client)))) unplaced.push(payment);
     }
-    const outTradeNo = record.value.outTradeNo;
-    this.logger.info({ outTradeNo, messageId: message.messageId, record: record.recordName }, 'payment fact parked until its order is placed');
-    await this.routing.park({ messageId: message.messageId, outTradeNo, topic: message.topic, payload: message.rawValue, headers: message.headers }, client);
+    if (unplaced.length > 0) await this.park(unplaced, client);
+  }
+
+  /** Decides the payment for `orderId`; false when that order has no stream yet (the fact must be parked). */
+  private async decide(record: PaymentRecord, message: PaymentMessage, orderId: string, client: PoolClient): Promise<boolean> {
+    const request = this.translate(record, orderId, message);
+    if (!request) return true;
+    const outcome = await this.orders.execute({ ...request, unknownOrder: 'report' }, client);
+    return outcome.kind !== 'unknown-order';
+  }
+
+  private async park(payments: UnroutedPayment[], client: PoolClient): Promise<void> {
+    for (const { record, message } of payments) {
+      this.logger.info({ outTradeNo: record.value.outTradeNo, messageId: message.messageId, record: record.recordName }, 'payment fact parked until its order is placed');
+    }
+    await this.routing.park(
+      payments.map(({ record, message }) => ({ messageId: message.messageId, outTradeNo: record.value.outTradeNo, topic: message.topic, payload: message.rawValue, headers: message.headers })),
+      client,
+    );
   }
 
   /** The command of a payment record; null for a refund still processing (nothing to decide yet). */

@@ -49,16 +49,33 @@ export class PaymentRoutingRepository {
 
   /** The order a payment's out_trade_no belongs to, or null when no committed order named it yet. */
   async orderIdFor(outTradeNo: string, client: PoolClient): Promise<string | null> {
-    const cached = this.known.get(outTradeNo);
-    if (cached) return cached;
-    const result = await client.query<{ order_id: string | null }>({
-      name: 'payment-routing-order-of',
-      text: 'SELECT order_id FROM payment_order_refs WHERE out_trade_no = $1',
-      values: [outTradeNo],
+    return (await this.orderIdsFor([outTradeNo], client)).get(outTradeNo) ?? null;
+  }
+
+  /** The order of each out_trade_no this process has seen routed (no round trip); undefined otherwise. */
+  knownOrderOf(outTradeNo: string): string | undefined {
+    return this.known.get(outTradeNo);
+  }
+
+  /** The orders of those `outTradeNos` an order has named (committed, or written by this transaction): one lookup for all. */
+  async orderIdsFor(outTradeNos: string[], client: PoolClient): Promise<Map<string, string>> {
+    const found = new Map<string, string>();
+    const asked = outTradeNos.filter((outTradeNo) => {
+      const cached = this.known.get(outTradeNo);
+      if (cached) found.set(outTradeNo, cached);
+      return !cached;
     });
-    const orderId = result.rows[0]?.order_id ?? null;
-    if (orderId) this.remember(outTradeNo, orderId);
-    return orderId;
+    if (asked.length === 0) return found;
+    const result = await client.query<{ out_trade_no: string; order_id: string }>({
+      name: 'payment-routing-orders-of',
+      text: 'SELECT out_trade_no, order_id FROM payment_order_refs WHERE out_trade_no = ANY($1::text[]) AND order_id IS NOT NULL',
+      values: [asked],
+    });
+    for (const row of result.rows) {
+      found.set(row.out_trade_no, row.order_id);
+      this.remember(row.out_trade_no, row.order_id);
+    }
+    return found;
   }
 
   /**
@@ -92,12 +109,24 @@ export class PaymentRoutingRepository {
     return [...registered.values()];
   }
 
-  /** Keeps a payment fact until its order is placed; a redelivered fact is kept once. */
-  async park(fact: ParkedPaymentFact, client: PoolClient): Promise<void> {
+  /** Keeps payment facts until their order is placed, in the given order; a redelivered fact is kept once. */
+  async park(facts: ParkedPaymentFact[], client: PoolClient): Promise<void> {
     await client.query({
       name: 'payment-routing-park',
-      text: 'INSERT INTO parked_payment_facts (message_id, out_trade_no, topic, payload, headers) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (message_id) DO NOTHING',
-      values: [fact.messageId, fact.outTradeNo, fact.topic, fact.payload, JSON.stringify(fact.headers)],
+      // WITH ORDINALITY: seq (the hand-back order) follows the facts' order.
+      text: `INSERT INTO parked_payment_facts (message_id, out_trade_no, topic, payload, headers)
+             SELECT message_id, out_trade_no, topic, payload, headers::jsonb
+               FROM unnest($1::text[], $2::text[], $3::text[], $4::bytea[], $5::text[]) WITH ORDINALITY
+                    AS fact(message_id, out_trade_no, topic, payload, headers, ordinal)
+              ORDER BY ordinal
+             ON CONFLICT (message_id) DO NOTHING`,
+      values: [
+        facts.map((fact) => fact.messageId),
+        facts.map((fact) => fact.outTradeNo),
+        facts.map((fact) => fact.topic),
+        facts.map((fact) => fact.payload),
+        facts.map((fact) => JSON.stringify(fact.headers)),
+      ],
     });
   }
 

@@ -30,7 +30,14 @@ export class PrefixedTopicsBus<TClient> implements MessageBus<TClient> {
       ...options,
       topics,
       handler: (message, tx) => options.handler({ ...message, topic: this.publicName(message.topic) }, tx),
-      onBatchProcessed: options.onBatchProcessed && ((summary) => options.onBatchProcessed?.({ ...summary, topic: this.publicName(summary.topic) })),
+      onBatchProcessed:
+        options.onBatchProcessed &&
+        ((summary) =>
+          options.onBatchProcessed?.({
+            ...summary,
+            topic: this.publicName(summary.topic),
+            partitions: summary.partitions.map((range) => ({ ...range, topic: this.publicName(range.topic) })),
+          })),
     });
   }
 

@@ -33,11 +33,20 @@ export interface WriteBehind<TClient> {
 }
 
 /** What one committed transaction did, for metrics and tests. */
-export interface BatchSummary {
+/** The records of one partition in a transaction: `firstOffset`..`lastOffset`. */
+export interface PartitionRange {
   topic: string;
   partition: number;
   firstOffset: string;
   lastOffset: string;
+}
+
+/**
+ * One committed transaction. Its `topic`, `partition` and offsets are those of its first (with
+ * {@link SubscribeOptions.mergePartitions}, maybe not only) partition; `partitions` lists all.
+ */
+export interface BatchSummary extends PartitionRange {
+  partitions: PartitionRange[];
   /** Records in the transaction. */
   received: number;
   /** Records whose handler ran and committed. */
@@ -72,6 +81,16 @@ export interface SubscribeOptions<TValue, TClient> {
   fromBeginning?: boolean;
   /** Partitions processed at the same time, each in its own transaction. Default 4. */
   partitionsConsumedConcurrently?: number;
+  /**
+   * Process the batches of several partitions that arrive together in shared transactions (chunks
+   * of `maxMessagesPerTransaction`), one at a time, instead of one transaction per partition
+   * running side by side. Default false. Fewer, larger transactions, and this subscription's
+   * transactions never race each other for a row (a handler touching one entity from several
+   * topics); partitions are then no longer processed in parallel, so handlers that mostly wait
+   * on slow I/O should leave it off. On Kafka, "together" is one fetch of the consumer; on the
+   * in-process bus, batches handed over while the previous transaction ran.
+   */
+  mergePartitions?: boolean;
   /** Attempts for a handler failing with an unclassified error before it is dead-lettered. Default 3. */
   maxAttempts?: number;
   /**

@@ -3,11 +3,11 @@ import type { BatchSummary } from '../bus/subscribe-options';
 import { partitionForKey } from '../in-process/key-partitioner';
 import { decodeBody, effectOf, jsonMessage, type ContractContext } from './contract-context';
 
-/** Delivery: order per key, committed offsets, deduplication by message id, parallel partitions. */
+/** Delivery: order per key, committed offsets, deduplication by message id, parallel (or merged) partitions. */
 export function deliveryContract<TClient>(context: ContractContext<TClient>): void {
   const { waitFor } = context.tools;
   const groupName = (prefix: string) => context.tools.uniqueName(`${prefix}.group`);
-  const consume = async (topic: string, groupId: string, summaries: BatchSummary[] = [], extra: { partitionsConsumedConcurrently?: number } = {}) =>
+  const consume = async (topic: string, groupId: string, summaries: BatchSummary[] = [], extra: { partitionsConsumedConcurrently?: number; mergePartitions?: boolean } = {}) =>
     context.subscribe({
       groupId,
       topics: [topic],
@@ -96,5 +96,41 @@ export function deliveryContract<TClient>(context: ContractContext<TClient>): vo
     });
     await waitFor('both handlers done', () => overlapped.length === 2, { timeoutMs: 15_000 });
     expect(overlapped).toEqual([true, true]);
+  });
+
+  it('with mergePartitions, commits the batches of partitions handed over together in one transaction, one transaction at a time', async () => {
+    const topic = await context.fixture().createTopic('merged', 3);
+    const keyFor = (partition: number, n: number) => `key-${[...Array(400).keys()].filter((k) => partitionForKey(`key-${k}`, 3) === partition)[n]}`;
+    // Sent before subscribing: the first fetch (Kafka) or read (in-process) finds all three partitions.
+    const sent = [0, 1, 2].flatMap((partition) => [0, 1].map((n) => jsonMessage(topic, keyFor(partition, n), { label: `p${partition}-${n}` })));
+    await context.fixture().bus.producer.send(sent);
+    const summaries: BatchSummary[] = [];
+    let inFlight = 0;
+    let overlapped = false;
+    await context.subscribe({
+      groupId: groupName('merged'),
+      topics: [topic],
+      decode: decodeBody,
+      partitionsConsumedConcurrently: 3,
+      mergePartitions: true,
+      handler: async (message, tx) => {
+        overlapped ||= ++inFlight > 1;
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        await context.fixture().effects.record(tx, effectOf(message));
+        inFlight -= 1;
+      },
+      onBatchProcessed: (summary) => summaries.push(summary),
+    });
+    const effects = await waitFor('six effects', async () => {
+      const list = await effectsOf(topic);
+      return list.length >= 6 && list;
+    });
+    expect(effects.map((effect) => effect.value).sort()).toEqual(sent.map((message) => decodeBody(message.value as Buffer).label).sort());
+    expect(overlapped).toBe(false);
+    // All six records came in one fetch: one transaction naming the three partitions.
+    expect(summaries).toHaveLength(1);
+    expect(summaries[0]?.received).toBe(6);
+    expect(summaries[0]?.partitions.map((range) => range.partition).sort()).toEqual([0, 1, 2]);
+    for (const range of summaries[0]?.partitions ?? []) expect(BigInt(range.lastOffset) - BigInt(range.firstOffset)).toBe(1n);
   });
 }

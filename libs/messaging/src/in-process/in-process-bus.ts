@@ -5,7 +5,7 @@ import { noopLogger, type MessagingLogger } from '../bus/messaging-logger';
 import type { SubscribeOptions } from '../bus/subscribe-options';
 import { PublishError } from '../errors/publish.error';
 import type { InboxStore } from '../inbox/inbox-store';
-import { BatchProcessor } from '../processing/batch-processor';
+import { processorFor } from '../processing/processor-for';
 import { deadLetterTopicOf } from '../processing/dead-letter.factory';
 import { resolveProcessingContext, subscriptionDefaults } from '../processing/processing-context';
 import { withTraceparent } from '../tracing/traceparent.injector';
@@ -47,7 +47,7 @@ export class InProcessBus<TClient> implements MessageBus<TClient> {
   private readonly log: InProcessLog;
   private readonly offsets: GroupOffsets;
   private readonly groups: Set<string>;
-  private readonly subscriptions = new Map<string, InProcessSubscription<unknown, TClient>>();
+  private readonly subscriptions = new Map<string, InProcessSubscription>();
   private readonly logger: MessagingLogger;
   private closed = false;
 
@@ -81,7 +81,7 @@ export class InProcessBus<TClient> implements MessageBus<TClient> {
       throw new Error(`in-process bus: group ${options.groupId} already has a member; it supports one per group`);
     }
     const context = resolveProcessingContext(options, { system: 'in-process', inbox: this.options.inbox, deadLetters: this.producer, logger: this.logger });
-    const subscription = new InProcessSubscription<TValue, TClient>(
+    const subscription = new InProcessSubscription(
       this.log,
       this.offsets,
       {
@@ -90,7 +90,7 @@ export class InProcessBus<TClient> implements MessageBus<TClient> {
         fromBeginning: options.fromBeginning ?? subscriptionDefaults.fromBeginning,
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? subscriptionDefaults.partitionsConsumedConcurrently,
         maxBatchSize: this.options.maxBatchSize ?? 500,
-        processor: new BatchProcessor(context),
+        processor: processorFor(context),
       },
       () => {
         this.subscriptions.delete(options.groupId);
@@ -98,7 +98,7 @@ export class InProcessBus<TClient> implements MessageBus<TClient> {
       },
     );
     this.groups.add(options.groupId);
-    this.subscriptions.set(options.groupId, subscription as InProcessSubscription<unknown, TClient>);
+    this.subscriptions.set(options.groupId, subscription);
     subscription.start();
     return subscription;
   }

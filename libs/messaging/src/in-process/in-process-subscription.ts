@@ -1,24 +1,24 @@
 import type { Subscription } from '../bus/message-bus';
-import type { BatchProcessor } from '../processing/batch-processor';
+import type { PartitionBatchProcessor } from '../processing/partition-merger';
 import { ConcurrencyLimit } from './concurrency-limit';
 import type { GroupOffsets } from './group-offsets';
 import type { InProcessLog } from './in-process-log';
 
 /** What an in-process subscription reads and how. */
-export interface InProcessSubscriptionConfig<TValue, TClient> {
+export interface InProcessSubscriptionConfig {
   groupId: string;
   topics: string[];
   fromBeginning: boolean;
   partitionsConsumedConcurrently: number;
   maxBatchSize: number;
-  processor: BatchProcessor<TValue, TClient>;
+  processor: PartitionBatchProcessor;
 }
 
 /**
  * The only member of its group: one reader per partition, at most `partitionsConsumedConcurrently`
  * of them processing at once, each resuming from the group's committed offset.
  */
-export class InProcessSubscription<TValue, TClient> implements Subscription {
+export class InProcessSubscription implements Subscription {
   readonly groupId: string;
   private running = true;
   private readonly stopped: Promise<void>;
@@ -29,7 +29,7 @@ export class InProcessSubscription<TValue, TClient> implements Subscription {
   constructor(
     private readonly log: InProcessLog,
     private readonly offsets: GroupOffsets,
-    private readonly config: InProcessSubscriptionConfig<TValue, TClient>,
+    private readonly config: InProcessSubscriptionConfig,
     private readonly onClose: () => void,
   ) {
     this.groupId = config.groupId;

@@ -1,15 +1,18 @@
 import type { EachBatchHandler, IHeaders, KafkaMessage } from 'kafkajs';
 import type { MessageHeaders } from '@oms/contracts';
-import type { BatchProcessor } from '../processing/batch-processor';
+import type { PartitionBatchProcessor } from '../processing/partition-merger';
 import type { IncomingRecord } from '../processing/incoming-record';
+import { OffsetCommits } from './offset-commits';
 
 /**
  * The kafkajs `eachBatch` callback (autoCommit off, auto-resolve off): hands the partition's
  * records to the processor and, after each committed transaction, resolves and commits the
- * offset. It throws only when the offset commit fails (rebalance, lost coordinator): kafkajs
- * then rejoins and the records come back, to be skipped by the inbox.
+ * offset, together with the other partitions' commits of the moment ({@link OffsetCommits}).
+ * It throws only when the offset commit fails (rebalance, lost coordinator): kafkajs then
+ * rejoins and the records come back, to be skipped by the inbox.
  */
-export function createEachBatchHandler<TValue, TClient>(processor: BatchProcessor<TValue, TClient>): EachBatchHandler {
+export function createEachBatchHandler(processor: PartitionBatchProcessor): EachBatchHandler {
+  const offsets = new OffsetCommits();
   return async ({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }) => {
     const records = batch.messages.map((message) => toIncomingRecord(batch.topic, batch.partition, message));
     if (records.length === 0) return;
@@ -17,7 +20,7 @@ export function createEachBatchHandler<TValue, TClient>(processor: BatchProcesso
     await processor.process(records, control, async (last) => {
       resolveOffset(last.offset);
       const next = (BigInt(last.offset) + 1n).toString();
-      await commitOffsetsIfNecessary({ topics: [{ topic: batch.topic, partitions: [{ partition: batch.partition, offset: next }] }] });
+      await offsets.commit({ topic: batch.topic, partition: batch.partition, offset: next, commit: commitOffsetsIfNecessary });
     });
   };
 }

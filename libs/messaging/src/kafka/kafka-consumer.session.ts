@@ -1,7 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import { errorFields } from '../bus/log-fields';
 import type { MessagingLogger } from '../bus/messaging-logger';
-import type { BatchProcessor } from '../processing/batch-processor';
+import type { PartitionBatchProcessor } from '../processing/partition-merger';
 import type { SessionSignals, SupervisedSession } from '../supervision/consumer-supervisor';
 import { createEachBatchHandler } from './kafka-batch.handler';
 import { toKafkajsRetry, type KafkaConsumerOptions, type KafkaRetryOptions } from './kafka-bus.options';
@@ -10,12 +10,12 @@ import { toKafkajsRetry, type KafkaConsumerOptions, type KafkaRetryOptions } fro
 const STOP_WITHOUT_CRASH_GRACE_MS = 5_000;
 
 /** Everything one kafkajs consumer session needs. */
-export interface KafkaSessionConfig<TValue, TClient> {
+export interface KafkaSessionConfig {
   groupId: string;
   topics: Array<string | RegExp>;
   fromBeginning: boolean;
   partitionsConsumedConcurrently: number;
-  processor: BatchProcessor<TValue, TClient>;
+  processor: PartitionBatchProcessor;
   consumer: KafkaConsumerOptions;
   retry: KafkaRetryOptions;
   logger: MessagingLogger;
@@ -27,9 +27,9 @@ export interface KafkaSessionConfig<TValue, TClient> {
  * every crash ends the session and the supervisor builds a fresh consumer, so there is one
  * recovery path instead of two.
  */
-export async function startKafkaConsumerSession<TValue, TClient>(
+export async function startKafkaConsumerSession(
   kafka: Kafka,
-  config: KafkaSessionConfig<TValue, TClient>,
+  config: KafkaSessionConfig,
   signals: SessionSignals,
 ): Promise<SupervisedSession> {
   const { groupId, consumer: tuning, logger } = config;

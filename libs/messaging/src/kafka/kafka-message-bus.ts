@@ -4,7 +4,7 @@ import type { MessageBus, Subscription, TopicSpec } from '../bus/message-bus';
 import type { MessageProducer } from '../bus/message-producer';
 import { noopLogger, type MessagingLogger } from '../bus/messaging-logger';
 import type { SubscribeOptions } from '../bus/subscribe-options';
-import { BatchProcessor } from '../processing/batch-processor';
+import { processorFor } from '../processing/processor-for';
 import { resolveProcessingContext, subscriptionDefaults } from '../processing/processing-context';
 import { defaultConsumerRetry, defaultProducerRetry, toKafkajsRetry, type KafkaBusOptions, type KafkaRetryOptions } from './kafka-bus.options';
 import { kafkaLogCreator, kafkajsLogLevel } from './kafka-log.adapter';
@@ -55,7 +55,7 @@ export class KafkaMessageBus<TClient> implements MessageBus<TClient> {
       topics: options.topics,
       fromBeginning: options.fromBeginning ?? subscriptionDefaults.fromBeginning,
       partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? subscriptionDefaults.partitionsConsumedConcurrently,
-      processor: new BatchProcessor(context),
+      processor: processorFor(context),
       consumer: this.options.consumer ?? {},
       retry: { ...defaultConsumerRetry, ...this.options.consumer?.retry },
       logger: this.logger,

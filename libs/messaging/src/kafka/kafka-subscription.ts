@@ -4,11 +4,11 @@ import { defaultRestartBackoff, ConsumerSupervisor } from '../supervision/consum
 import { startKafkaConsumerSession, type KafkaSessionConfig } from './kafka-consumer.session';
 
 /** A consumer group member on Kafka, kept alive by a {@link ConsumerSupervisor}. */
-export class KafkaSubscription<TValue, TClient> implements Subscription {
+export class KafkaSubscription implements Subscription {
   readonly groupId: string;
   private readonly supervisor: ConsumerSupervisor;
 
-  constructor(kafka: Kafka, config: KafkaSessionConfig<TValue, TClient>) {
+  constructor(kafka: Kafka, config: KafkaSessionConfig) {
     this.groupId = config.groupId;
     this.supervisor = new ConsumerSupervisor(
       (signals) => startKafkaConsumerSession(kafka, config, signals),

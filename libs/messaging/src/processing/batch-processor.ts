@@ -1,10 +1,11 @@
 import type { OutgoingMessage } from '@oms/contracts';
 import { errorFields, positionFields } from '../bus/log-fields';
-import type { BatchSummary, WriteBehind } from '../bus/subscribe-options';
+import type { BatchSummary, PartitionRange, WriteBehind } from '../bus/subscribe-options';
 import { classifyFailure } from '../errors/error-classification';
 import type { InboxEntry, InboxTransaction } from '../inbox/inbox-store';
 import { backoffDelay, waitWhileRunning, type WaitControl } from './backoff-policy';
 import { buildDeadLetter } from './dead-letter.factory';
+import { chunksOf, partitionRanges, type PartitionWork } from './chunks';
 import { messageIdOf, type IncomingRecord } from './incoming-record';
 import { MessageNeedsIsolation, runMessage, runMessageOptimistically, StoppedWhileRetrying } from './message-runner';
 import type { ProcessingContext } from './processing-context';
@@ -30,21 +31,30 @@ export class BatchProcessor<TValue, TClient> {
   constructor(private readonly context: ProcessingContext<TValue, TClient>) {}
 
   /** Processes `records` (one partition, in offset order). Returns early only when the consumer stops. */
-  async process(records: IncomingRecord[], control: WaitControl, onCommitted: (last: IncomingRecord) => Promise<void>): Promise<void> {
-    const size = this.context.maxMessagesPerTransaction;
-    for (let start = 0; start < records.length; start += size) {
-      // The chunk in flight finishes on close(); the rest of the batch is left for the next member.
-      if (start > 0 && !control.isRunning()) return;
-      const chunk = records.slice(start, start + size);
-      if (!(await this.commitChunk(chunk, control))) return;
-      await onCommitted(chunk[chunk.length - 1] as IncomingRecord);
+  process(records: IncomingRecord[], control: WaitControl, onCommitted: (last: IncomingRecord) => Promise<void>): Promise<void> {
+    return this.processParts([{ records, onCommitted }], control);
+  }
+
+  /**
+   * Processes the records of several partitions in shared transactions: chunks of at most
+   * `maxMessagesPerTransaction` records taken from the parts in turn (each part's records in
+   * offset order), each part told of its last record once a chunk holding it commits. One part
+   * is {@link process}. Returns early only when the consumer stops.
+   */
+  async processParts(parts: readonly PartitionWork[], control: WaitControl): Promise<void> {
+    const chunks = chunksOf(parts, this.context.maxMessagesPerTransaction);
+    for (const [index, chunk] of chunks.entries()) {
+      // The chunk in flight finishes on close(); the rest is left for the next member.
+      if (index > 0 && !control.isRunning()) return;
+      if (!(await this.commitChunk(chunk.records, control))) return;
+      await Promise.all(chunk.lastOfPart.map(([part, last]) => part.onCommitted(last)));
     }
   }
 
-  private async commitChunk(chunk: IncomingRecord[], control: WaitControl): Promise<boolean> {
+  private async commitChunk(chunk: IncomingRecord[], control: WaitControl, startIsolated = false): Promise<boolean> {
     // Savepoints cost two round trips per message: a chunk first runs without them, and only a
     // chunk where some message failed runs again with one per message, isolating the failure.
-    let isolated = false;
+    let isolated = startIsolated;
     // Held-back writes that fail (a version conflict with another partition's batch, found only at
     // the flush) get one more run as they were — the handlers re-read what proved stale — before
     // the chunk is isolated.
@@ -63,6 +73,7 @@ export class BatchProcessor<TValue, TClient> {
         }
         if (error instanceof MessageNeedsIsolation) {
           this.context.logger.info('a message failed; running its chunk again with a savepoint per message', { ...this.range(chunk), ...errorFields(error.cause) });
+          if (chunk.length > ISOLATED_CHUNK_SIZE) return this.commitIsolatedPieces(chunk, control);
           isolated = true;
           attempt -= 1; // not a failed attempt: the same records again, at once, one savepoint each
           continue;
@@ -87,6 +98,19 @@ export class BatchProcessor<TValue, TClient> {
       }
       return true;
     }
+  }
+
+  /**
+   * A large chunk isolated runs as transactions of {@link ISOLATED_CHUNK_SIZE}: more savepoints
+   * in one transaction than PostgreSQL caches would slow every snapshot in the database for as
+   * long as it stays open. The partitions' offsets are committed once the last piece is.
+   */
+  private async commitIsolatedPieces(chunk: IncomingRecord[], control: WaitControl): Promise<boolean> {
+    for (let start = 0; start < chunk.length; start += ISOLATED_CHUNK_SIZE) {
+      if (start > 0 && !control.isRunning()) return false;
+      if (!(await this.commitChunk(chunk.slice(start, start + ISOLATED_CHUNK_SIZE), control, true))) return false;
+    }
+    return true;
   }
 
   private async runTransaction(chunk: IncomingRecord[], control: WaitControl, attempt: number, isolated: boolean): Promise<BatchSummary> {
@@ -116,7 +140,8 @@ export class BatchProcessor<TValue, TClient> {
       writeBehind?.end(tx.client);
       await tx.commit();
       const duplicates = chunk.length - processed - deadLetters.length;
-      return { ...this.range(chunk), received: chunk.length, processed, duplicates, deadLettered: deadLetters.length, attempts: attempt };
+      const ranges = partitionRanges(chunk);
+      return { ...(ranges[0] as PartitionRange), partitions: ranges, received: chunk.length, processed, duplicates, deadLettered: deadLetters.length, attempts: attempt };
     } catch (error) {
       writeBehind?.end(tx.client);
       await tx.rollback();
@@ -140,12 +165,16 @@ export class BatchProcessor<TValue, TClient> {
     return { consumerGroup: this.context.groupId, messageId: messageIdOf(record), topic, partition, offset };
   }
 
-  private range(chunk: IncomingRecord[]): { topic: string; partition: number; firstOffset: string; lastOffset: string } {
-    const first = chunk[0] as IncomingRecord;
-    const last = chunk[chunk.length - 1] as IncomingRecord;
-    return { topic: first.topic, partition: first.partition, firstOffset: first.offset, lastOffset: last.offset };
+  private range(chunk: IncomingRecord[]): { topic: string; partition: number; firstOffset: string; lastOffset: string; partitions?: number } {
+    const ranges = partitionRanges(chunk);
+    const first = ranges[0] as PartitionRange;
+    // A chunk of several partitions is logged by its first and the number of partitions.
+    return ranges.length === 1 ? first : { ...first, partitions: ranges.length };
   }
 }
+
+/** Savepoints a PostgreSQL backend caches (PGPROC_MAX_CACHED_SUBXIDS): the most messages of one isolated transaction. */
+const ISOLATED_CHUNK_SIZE = 64;
 
 /** The writes a chunk held back failed at the flush: the failure belongs to no single message yet. */
 class HeldBackWritesFailed extends MessageNeedsIsolation {}

@@ -47,6 +47,7 @@ function setup(handler: (label: string, tx: InMemoryUnitOfWork) => Promise<void>
     logger,
     maxAttempts: 3,
     maxMessagesPerTransaction: 64,
+    mergePartitions: false,
     backoff: { initialDelayMs: 1, maxDelayMs: 5, multiplier: 2 },
     onBatchProcessed: (summary) => summaries.push(summary),
     ...overrides,
@@ -96,6 +97,22 @@ describe('BatchProcessor', () => {
     expect(effects).toEqual(['m0', 'm1', 'm3']);
     expect(deadLetters.sent.map((letter) => letter.headers[DeadLetterHeaders.sourceOffset])).toEqual(['2']);
     expect(summaries).toEqual([expect.objectContaining({ processed: 3, deadLettered: 1, attempts: 1 })]);
+  });
+
+  it('isolates a chunk larger than 64 records in transactions of 64, committing the offset once all are done', async () => {
+    const { processor, effects, deadLetters, summaries } = setup(
+      async (label) => {
+        if (label === 'm100') throw new Error('cannot parse');
+      },
+      { maxAttempts: 1, maxMessagesPerTransaction: 1000 },
+    );
+    const committed: string[] = [];
+    await processor.process(records(150), running, async (last) => void committed.push(last.offset));
+    expect(summaries.map((summary) => summary.received)).toEqual([64, 64, 22]);
+    expect(summaries.map((summary) => summary.deadLettered)).toEqual([0, 1, 0]);
+    expect(deadLetters.sent.map((letter) => letter.headers[DeadLetterHeaders.sourceOffset])).toEqual(['100']);
+    expect(effects).toHaveLength(149);
+    expect(committed).toEqual(['149']);
   });
 
   describe('writes held back per chunk (writeBehind)', () => {

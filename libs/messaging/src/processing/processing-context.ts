@@ -17,6 +17,8 @@ export interface ProcessingContext<TValue, TClient> {
   logger: MessagingLogger;
   maxAttempts: number;
   maxMessagesPerTransaction: number;
+  /** See {@link SubscribeOptions.mergePartitions}. */
+  mergePartitions: boolean;
   backoff: BackoffPolicy;
   onBatchProcessed?: (summary: BatchSummary) => void;
   writeBehind?: WriteBehind<TClient>;
@@ -44,6 +46,7 @@ export function resolveProcessingContext<TValue, TClient>(
     handler: options.handler,
     maxAttempts: Math.max(1, options.maxAttempts ?? subscriptionDefaults.maxAttempts),
     maxMessagesPerTransaction: Math.max(1, options.maxMessagesPerTransaction ?? subscriptionDefaults.maxMessagesPerTransaction),
+    mergePartitions: options.mergePartitions ?? false,
     backoff: { ...defaultBackoff, ...options.backoff },
     onBatchProcessed: options.onBatchProcessed,
     writeBehind: options.writeBehind,
