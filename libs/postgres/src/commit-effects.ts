@@ -10,9 +10,9 @@ import { CheckoutScoped } from './checkout-scoped';
  */
 const pending = new CheckoutScoped<TransactionEffect[]>();
 
-/** An effect of the transaction: after COMMIT only, or after COMMIT and ROLLBACK alike (`always`). */
+/** An effect of the transaction: after COMMIT only, or after COMMIT and ROLLBACK alike (`always`, told which). */
 export interface TransactionEffect {
-  run: () => void;
+  run: (committed: boolean) => void;
   always: boolean;
 }
 
@@ -33,10 +33,11 @@ export function onCommit(client: PoolClient, effect: () => void): void {
 }
 
 /**
- * Runs `effect` once the transaction on `client` is over, committed or rolled back. Answers false
- * (and keeps nothing) when no transaction owner tracks `client`: nothing would ever run it.
+ * Runs `effect` once the transaction on `client` is over, committed or rolled back (it is told
+ * which); a rollback to a savepoint does not drop it. Answers false (and keeps nothing) when no
+ * transaction owner tracks `client`: nothing would ever run it.
  */
-export function onSettled(client: PoolClient, effect: () => void): boolean {
+export function onSettled(client: PoolClient, effect: (committed: boolean) => void): boolean {
   const effects = pending.get(client);
   effects?.push({ run: effect, always: true });
   return effects !== undefined;
@@ -71,7 +72,7 @@ export function runCommitEffects(effects: readonly TransactionEffect[], committe
   for (const effect of effects) {
     if (!committed && !effect.always) continue;
     try {
-      effect.run();
+      effect.run(committed);
     } catch (error) {
       process.emitWarning(`a transaction effect threw: ${error instanceof Error ? error.message : String(error)}`);
     }

@@ -70,15 +70,15 @@ describe('withTransaction (real PostgreSQL)', () => {
     expect(effects).toEqual(['committed', 'autocommit']);
   });
 
-  it('runs onSettled effects once the transaction is over, committed or rolled back', async () => {
+  it('runs onSettled effects once the transaction is over, committed or rolled back, telling them which', async () => {
     const settled: string[] = [];
-    await withTransaction(db.pool, async (client) => void onSettled(client, () => settled.push('committed')));
+    await withTransaction(db.pool, async (client) => void onSettled(client, (committed) => settled.push(`first: committed ${committed}`)));
     await expect(
       withTransaction(db.pool, async (client) => {
-        onSettled(client, () => settled.push('rolled back'));
+        onSettled(client, (committed) => settled.push(`second: committed ${committed}`));
         throw new Error('on purpose');
       }),
     ).rejects.toThrow('on purpose');
-    expect(settled).toEqual(['committed', 'rolled back']);
+    expect(settled).toEqual(['first: committed true', 'second: committed false']);
   });
 });

@@ -12,7 +12,6 @@ import { ALL_MIGRATIONS } from '../database/all-migrations';
 import { chunkWriteBehind } from '../ingress/chunk-write-behind';
 import { PaymentIngressService } from '../ingress/payment-ingress.service';
 import { CommittedOrderCache } from '../orders/committed-order.cache';
-import { OrderCommandService } from '../orders/order-command.service';
 import { AppModule } from './app.module';
 import type { OrderServiceOverrides } from './infrastructure.module';
 import { MESSAGE_BUS } from './tokens';
@@ -44,7 +43,6 @@ export async function startOrderService(config: OrderServiceConfig, logger: Logg
   if (config.MIGRATE_ON_START) await migrate(config, logger);
   setupHttpApp(app, { title: 'order-service', description: 'The order state machine: read and audit API, RBAC order changes' });
   const bus = app.get<MessageBus<PoolClient>>(MESSAGE_BUS);
-  const orders = app.get(OrderCommandService);
   const commits = app.get(CommitSignal);
   await bus.ensureTopics(SERVICE_TOPICS.map((topic) => ({ topic, partitions: config.KAFKA_TOPIC_PARTITIONS })));
   connectKafkaTransport(
@@ -59,10 +57,9 @@ export async function startOrderService(config: OrderServiceConfig, logger: Logg
       maxMessagesPerTransaction: config.KAFKA_MESSAGES_PER_TRANSACTION,
       // Conflicts between partitions writing one order are retried as a batch: start soon.
       backoff: { initialDelayMs: 20, maxDelayMs: 5_000 },
-      // After each COMMIT: the orders that batch left are committed states the next message can
-      // trust, and the outbox relay publishes the events it wrote now rather than at its next poll.
-      onBatchProcessed: ({ partitions, processed }) => {
-        for (const { topic, partition } of partitions) orders.batchCommitted(`${topic}:${partition}`);
+      // After each COMMIT the outbox relay publishes the events it wrote now rather than at its
+      // next poll. (The orders it left became committed states on the COMMIT itself: onSettled.)
+      onBatchProcessed: ({ processed }) => {
         if (processed > 0) commits.committed();
       },
       // A chunk's payment routing and appends go in one statement each, just before its COMMIT.

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { BadRequestException, ConflictException, ForbiddenException, NotFoundException } from '@nestjs/common';
+import { withTransaction } from '@oms/postgres';
 import type { Pool } from 'pg';
 import { TransientError } from '@oms/messaging';
 import type { Actor, OrderRejection } from '@oms/order-domain';
@@ -34,7 +35,7 @@ export class OrderChangeService {
     const { commandId } = command.data;
     const metadata = { correlationId: commandId, causationId: commandId, actor: `user:${actor.actorId}`, traceparent: activeTraceparent() };
     const outcome = await this.withRetries(() =>
-      this.orders.inOwnTransaction(this.pool, async (client) => {
+      withTransaction(this.pool, async (client) => {
         const result = await this.orders.execute({ command, enrichment, metadata, source: 'http', unknownOrder: 'report' }, client);
         if (result.kind === 'accepted') await this.webhooks.enqueue(client, result.appended);
         return result;

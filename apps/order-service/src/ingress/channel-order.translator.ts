@@ -37,5 +37,5 @@ export function placeOrderRequest(order: ChannelOrder, context: CommandContext, 
       averageShipDuration,
     },
   };
-  return { command, enrichment: { channelOrder: order, averageShipDuration }, metadata: context.metadata, source, partition: context.partition };
+  return { command, enrichment: { channelOrder: order, averageShipDuration }, metadata: context.metadata, source };
 }

@@ -10,8 +10,6 @@ export interface CommandContext {
   occurredAt: number;
   occurredAtText: string;
   metadata: EventMetadata;
-  /** The consumer partition (`topic:partition`) of the record, when it was consumed just now. */
-  partition?: string;
 }
 
 /** The service's clock as the domain wants it: epoch ms plus ISO-8601 text, in Beijing time (+08:00). */
@@ -30,10 +28,9 @@ export function activeTraceparent(): string | undefined {
  * The context of a command translated from a consumed record: the record's message id is the
  * command id and the events' causation; the correlation id travels on (or starts here).
  */
-export function commandContextOf(message: Pick<ConsumedMessage<unknown>, 'messageId' | 'headers' | 'traceparent'> & { topic: string; partition?: number }, actor: string): CommandContext {
+export function commandContextOf(message: Pick<ConsumedMessage<unknown>, 'messageId' | 'headers' | 'traceparent'>, actor: string): CommandContext {
   return {
     commandId: message.messageId,
-    partition: message.partition === undefined ? undefined : `${message.topic}:${message.partition}`,
     ...now(),
     metadata: {
       correlationId: message.headers[Headers.correlationId] ?? message.messageId,

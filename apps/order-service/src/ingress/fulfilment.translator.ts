@@ -14,7 +14,7 @@ export function confirmInvoiceRequest(invoice: InvoiceConfirmation, context: Com
     type: 'ConfirmInvoice',
     data: { ...meta(invoice.orderId, context), invoiceNumber: invoice.invoiceNumber, invoiceTitle: invoice.title },
   };
-  return { command, enrichment: { invoice }, metadata: context.metadata, source, partition: context.partition };
+  return { command, enrichment: { invoice }, metadata: context.metadata, source };
 }
 
 /**
@@ -30,7 +30,7 @@ export function reserveInventoryRequest(result: InventoryReservationResult, cont
     type: 'ReserveInventoryResult',
     data: { ...meta(result.orderId, context), reservationId: result.reservationId, outcome: result.outcome, reason },
   };
-  return { command, enrichment: { reservationResult: result }, metadata: context.metadata, source, partition: context.partition };
+  return { command, enrichment: { reservationResult: result }, metadata: context.metadata, source };
 }
 
 /**
@@ -44,5 +44,5 @@ export function recordShipmentProgressRequest(change: ShipmentStatusChanged, con
     type: 'RecordShipmentProgress',
     data: { ...meta(change.orderId, context), stage: change.orderStage, dispatchPlanId: change.dispatchPlanId },
   };
-  return { command, enrichment: {}, metadata: context.metadata, source, partition: context.partition };
+  return { command, enrichment: {}, metadata: context.metadata, source };
 }

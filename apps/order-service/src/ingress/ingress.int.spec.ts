@@ -43,7 +43,7 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
     payments = new PaymentIngressService(routing, orders, logger);
     writeBehind = chunkWriteBehind(store, committed, payments);
     placement = new OrderPlacementService(orders, payments, 'PT24H');
-    sweeper = new ParkedPaymentSweeper(db.pool, routing, payments, orders, logger);
+    sweeper = new ParkedPaymentSweeper(db.pool, routing, payments, logger);
     const fulfilment = new FulfilmentIngressService(orders);
     const handlers: Record<string, (message: never, tx: PoolClient) => Promise<void>> = {
       [Topics.ingressOrders]: (message, tx) => placement.handle(message, tx),
@@ -156,7 +156,7 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
       expect(await parkedCount(outTradeNo)).toBe(0);
     });
 
-    it('decides facts parked by an earlier transaction before the chunk’s own payments of that order', async () => {
+    it('drains a fact parked by an earlier transaction along with the chunk’s own payment of that order', async () => {
       const order = orderRecords(runId, 22);
       const outTradeNo = order.notification.outTradeNo;
       await asChunk((client) => payments.handle(notification(order, 'pn-22'), client));
@@ -167,6 +167,27 @@ describe('ingress translation (in-process bus, real PostgreSQL)', () => {
       });
       expect(await types(order.orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted', 'PaymentConfirmed', 'OrderPaid', 'InventoryReservationRequested']);
       expect(await parkedCount(outTradeNo)).toBe(0);
+    });
+
+    it('keeps an out_trade_no’s facts in arrival order when a chunk that registered its order rolls back and runs again', async () => {
+      const order = orderRecords(runId, 24);
+      await asChunk((client) => payments.handle(notification(order, 'pn-24'), client));
+      const chunk = async (client: PoolClient) => {
+        await placement.handle(channelOrder(order, 'co-24'), client);
+        await payments.handle(confirmation(order, 'pc-24'), client);
+      };
+      // The first run registers the order's route at its flush, then rolls back (a conflict found later, say).
+      await expect(
+        asChunk(async (client) => {
+          await chunk(client);
+          await writeBehind.flush(client);
+          throw new Error('rolled back after the flush');
+        }),
+      ).rejects.toThrow('rolled back after the flush');
+      expect(await types(order.orderId)).toEqual([]);
+      // The run again must not take the route the rolled-back run saw: the parked notification goes first.
+      await asChunk(chunk);
+      expect(await types(order.orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted', 'PaymentConfirmed', 'OrderPaid', 'InventoryReservationRequested']);
     });
 
     it('parks, in arrival order, the payments whose order is still unknown at the flush', async () => {

@@ -33,9 +33,9 @@ import { PaymentRoutingRepository } from './payment-routing.repository';
     },
     {
       provide: ParkedPaymentSweeper,
-      inject: [Pool, PaymentRoutingRepository, PaymentIngressService, OrderCommandService, APP_LOGGER],
-      useFactory: (pool: Pool, routing: PaymentRoutingRepository, payments: PaymentIngressService, orders: OrderCommandService, logger: Logger) =>
-        new ParkedPaymentSweeper(pool, routing, payments, orders, logger.child({ component: 'parked-payments' })),
+      inject: [Pool, PaymentRoutingRepository, PaymentIngressService, APP_LOGGER],
+      useFactory: (pool: Pool, routing: PaymentRoutingRepository, payments: PaymentIngressService, logger: Logger) =>
+        new ParkedPaymentSweeper(pool, routing, payments, logger.child({ component: 'parked-payments' })),
     },
     { provide: FulfilmentIngressService, inject: [OrderCommandService], useFactory: (orders: OrderCommandService) => new FulfilmentIngressService(orders) },
   ],

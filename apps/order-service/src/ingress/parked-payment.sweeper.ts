@@ -1,7 +1,7 @@
+import { withTransaction } from '@oms/postgres';
 import type { Pool } from 'pg';
 import type { Logger } from 'pino';
 import { PeriodicJob } from '@oms/nest-kit';
-import type { OrderCommandService } from '../orders/order-command.service';
 import type { PaymentIngressService } from './payment-ingress.service';
 import type { PaymentRoutingRepository } from './payment-routing.repository';
 
@@ -22,7 +22,6 @@ export class ParkedPaymentSweeper {
     private readonly pool: Pool,
     private readonly routing: PaymentRoutingRepository,
     private readonly payments: PaymentIngressService,
-    private readonly orders: OrderCommandService,
     private readonly logger: Logger,
   ) {
     this.job = new PeriodicJob('parked payment sweep', () => this.sweepOnce(), logger);
@@ -44,8 +43,8 @@ export class ParkedPaymentSweeper {
     return due.length;
   }
 
-  // Committed, the consumers' next message for the order starts from this state, not the one before it.
+  // Committed, the consumers' next message for the order starts from this state (OrderCommandService promotes it).
   private release(outTradeNo: string, orderId: string): Promise<void> {
-    return this.orders.inOwnTransaction(this.pool, async (tx) => this.payments.decideParked(await this.routing.take(outTradeNo, tx), orderId, tx));
+    return withTransaction(this.pool, async (tx) => this.payments.decideParked(await this.routing.take(outTradeNo, tx), orderId, tx));
   }
 }

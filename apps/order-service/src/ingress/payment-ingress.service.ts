@@ -19,8 +19,6 @@ interface PaymentMessage {
   headers: MessageHeaders;
   traceparent: string | undefined;
   rawValue: Buffer;
-  /** Set for a record consumed just now (not for a parked one handed back). */
-  partition?: number;
 }
 
 /** A payment consumed in a chunk, waiting for the chunk's flush to learn its order. */

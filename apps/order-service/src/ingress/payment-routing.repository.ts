@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import type { MessageHeaders } from '@oms/contracts';
+import { onCommit } from '@oms/postgres';
 
 /** A payment record that arrived before its order, as it was consumed. */
 export interface ParkedPaymentFact {
@@ -52,7 +53,7 @@ export class PaymentRoutingRepository {
     return (await this.orderIdsFor([outTradeNo], client)).get(outTradeNo) ?? null;
   }
 
-  /** The order of each out_trade_no this process has seen routed (no round trip); undefined otherwise. */
+  /** The order of each out_trade_no this process has seen routed and committed (no round trip); undefined otherwise. */
   knownOrderOf(outTradeNo: string): string | undefined {
     return this.known.get(outTradeNo);
   }
@@ -73,7 +74,7 @@ export class PaymentRoutingRepository {
     });
     for (const row of result.rows) {
       found.set(row.out_trade_no, row.order_id);
-      this.remember(row.out_trade_no, row.order_id);
+      this.rememberOnCommit(client, row.out_trade_no, row.order_id);
     }
     return found;
   }
@@ -104,7 +105,7 @@ export class PaymentRoutingRepository {
       const entry = registered.get(row.registered) ?? { outTradeNo: row.registered, orderId: row.order_id, parked: [] };
       if (row.message_id) entry.parked.push(toFact(row as ParkedRow));
       registered.set(row.registered, entry);
-      this.remember(row.registered, row.order_id);
+      this.rememberOnCommit(client, row.registered, row.order_id);
     }
     return [...registered.values()];
   }
@@ -150,6 +151,14 @@ export class PaymentRoutingRepository {
       [outTradeNo],
     );
     return result.rows.map(toFact);
+  }
+
+  /**
+   * Only a committed route is kept: a chunk that rolls back and runs again must not route its
+   * payments at once to an order whose older parked facts it has yet to drain at its flush.
+   */
+  private rememberOnCommit(client: PoolClient, outTradeNo: string, orderId: string): void {
+    onCommit(client, () => this.remember(outTradeNo, orderId));
   }
 
   private remember(outTradeNo: string, orderId: string): void {

@@ -31,7 +31,7 @@ export function acceptNotificationRequest(notification: PaymentNotification, ord
       paidAtText: notification.successAtText ?? notification.notifiedAtText,
     },
   };
-  return { command, enrichment: { notification }, metadata: context.metadata, source, partition: context.partition };
+  return { command, enrichment: { notification }, metadata: context.metadata, source };
 }
 
 /**
@@ -54,7 +54,7 @@ export function confirmPaymentRequest(confirmation: PaymentConfirmation, orderId
       rawResponse: confirmation.rawResponse,
     },
   };
-  return { command, enrichment: { confirmation }, metadata: context.metadata, source, partition: context.partition };
+  return { command, enrichment: { confirmation }, metadata: context.metadata, source };
 }
 
 /**
@@ -75,5 +75,5 @@ export function completeRefundRequest(result: RefundResult, orderId: string, con
       detail: `${result.providerStatus}${where}`,
     },
   };
-  return { command, enrichment: { refundResult: result }, metadata: context.metadata, source, partition: context.partition };
+  return { command, enrichment: { refundResult: result }, metadata: context.metadata, source };
 }

@@ -14,11 +14,6 @@ export interface OrderCommandRequest {
   /** Where the command came from (a topic, `http`), for rejected commands of unknown orders. */
   source: string;
   /**
-   * The consumer partition (`topic:partition`) whose batch transaction runs the command, so the
-   * orders it leaves are known as committed once that batch commits.
-   */
-  partition?: string;
-  /**
    * A command for an order that does not exist: `record` its rejection in `rejected_commands`
    * (default), or `report` it to the caller, which knows better (payments wait for the order,
    * HTTP answers 404).

@@ -6,8 +6,8 @@ const DEFAULT_LIMIT = 50_000;
 
 /**
  * Orders as of their last committed transaction in this process, so the next message for an
- * order usually needs no stream read. Only committed states enter (a consumer batch's orders
- * after its commit, an HTTP change's after its), so a rolled-back state never does. A state may
+ * order usually needs no stream read. Only committed states enter (a transaction's orders, once
+ * `OrderCommandService` hears it committed), so a rolled-back state never does. A state may
  * still be behind (another instance or an HTTP change wrote since): appending at its version then
  * fails the store's version check and the order is re-read — and a decision that appends nothing
  * (a repeat) is never trusted to a cached state, since no version check would catch it.
@@ -16,8 +16,6 @@ export class CommittedOrderCache {
   private readonly orders = new Map<string, LoadedOrder>();
   /** Orders whose state here — or the assumption that they are new — proved wrong: read them from their stream. */
   private readonly stale = new Set<string>();
-  /** Latest transaction per consumer partition (`topic:partition`), promoted when its batch commits. */
-  private readonly pending = new Map<string, TransactionOrders>();
 
   constructor(private readonly limit = DEFAULT_LIMIT) {}
 
@@ -42,27 +40,6 @@ export class CommittedOrderCache {
   /** True while the order must be read from its stream (see {@link markStale}). */
   isStale(orderId: string): boolean {
     return this.stale.has(orderId);
-  }
-
-  /**
-   * Notes that `transaction` runs the current batch of a partition. A partition runs its batches
-   * one after another, and a rolled-back batch is retried with the same records (so the retry
-   * tracks its own transaction before it commits): the latest tracked one is the one committing.
-   */
-  track(partition: string, transaction: TransactionOrders): void {
-    this.pending.set(partition, transaction);
-  }
-
-  /** The partition's current batch will roll back. */
-  abandon(partition: string): void {
-    this.pending.delete(partition);
-  }
-
-  /** The partition's batch committed: its orders become the known committed states. */
-  committed(partition: string): void {
-    const transaction = this.pending.get(partition);
-    this.pending.delete(partition);
-    if (transaction) this.promote(transaction);
   }
 
   /** Takes the orders of a committed transaction. */

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Pool, PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { encode } from '@oms/contracts';
 import { ConcurrencyError, type EventStore, type NewEvent } from '@oms/event-store';
-import { classifyFailure } from '@oms/messaging';
-import { onCommit, withTransaction } from '@oms/postgres';
+import { CheckoutScoped, onCommit, onSettled } from '@oms/postgres';
 import { decide, initialState, isRejection, toCommandRejected, type OrderEvent, type OrderRejection } from '@oms/order-domain';
 import type { AvroEnrichment } from '../mapping/mapping-context';
 import { toAvroRecord } from '../mapping/order-event.mapper';
@@ -16,7 +15,7 @@ import { OrderClaims } from './order-claims';
 import { commandsTotal, eventsAppendedTotal } from './order-metrics';
 import { foldEvent, type OrderStreamRepository } from './order-stream.repository';
 import type { RejectedCommandRepository } from './rejected-command.repository';
-import type { TransactionOrderCache, TransactionOrders } from './transaction-order.cache';
+import type { TransactionOrderCache } from './transaction-order.cache';
 
 /** The decision needs the stream as stored, not a cached or assumed state. */
 const RELOAD = Symbol('reload');
@@ -48,10 +47,13 @@ export class OrderCommandService {
     private readonly claims = new OrderClaims(),
   ) {}
 
+  /** Transactions that will promote their orders once committed ({@link promoteOnCommit}). */
+  private readonly promoting = new CheckoutScoped<true>();
+
   /** Decides and records one command inside `client`'s open transaction. */
   async execute(request: OrderCommandRequest, client: PoolClient): Promise<CommandOutcome> {
     const { orderId } = request.command.data;
-    if (request.partition) this.committed.track(request.partition, this.cache.of(client));
+    this.promoteOnCommit(client);
     // Having waited for another transaction of this process to finish with the order, read it:
     // its commit reaches the committed states only after this wait ends.
     let fresh = await this.claims.claim(client, orderId);
@@ -66,8 +68,6 @@ export class OrderCommandService {
         this.cache.forget(client, orderId);
         this.committed.forget(orderId);
         this.distrustConflicted(error, client);
-        // A transient failure rolls the whole batch back: nothing it loaded may be promoted.
-        if (request.partition && classifyFailure(error) === 'transient') this.committed.abandon(request.partition);
         // The chunk's held-back appends failed to write (an earlier message decided on a stale
         // state): only running the chunk again can help, at once and not after a backoff.
         if (this.store.heldAppendsFailed(client)) throw error;
@@ -129,23 +129,16 @@ export class OrderCommandService {
     return { kind: 'rejected', order: next, rejection: decision, appended };
   }
 
-  /** A consumer partition's batch committed: the orders its transaction left are committed states. */
-  batchCommitted(partition: string): void {
-    this.committed.committed(partition);
-  }
-
   /**
-   * Runs `work` in a transaction of its own (an HTTP change, a sweep); once it has committed, the
-   * orders it touched become the committed states the consumers' next messages start from.
+   * Once the transaction on `client` commits, the orders it leaves become the committed states
+   * the next messages start from; one that rolls back promotes nothing. Registered once per
+   * transaction, on settling, so a message's savepoint rollback does not drop it (that message's
+   * orders are forgotten by then). A connection no transaction owner tracks promotes nothing.
    */
-  async inOwnTransaction<T>(pool: Pool, work: (client: PoolClient) => Promise<T>): Promise<T> {
-    let touched: TransactionOrders | undefined;
-    const result = await withTransaction(pool, (client) => {
-      touched = this.cache.of(client);
-      return work(client);
-    });
-    if (touched) this.committed.promote(touched);
-    return result;
+  private promoteOnCommit(client: PoolClient): void {
+    if (this.promoting.get(client)) return;
+    const orders = this.cache.of(client);
+    if (onSettled(client, (committed) => committed && this.committed.promote(orders))) this.promoting.set(client, true);
   }
 
   private async rejectUnknownOrder(order: LoadedOrder, rejection: OrderRejection, request: OrderCommandRequest, client: PoolClient): Promise<CommandOutcome> {

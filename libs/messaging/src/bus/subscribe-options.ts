@@ -79,7 +79,7 @@ export interface SubscribeOptions<TValue, TClient> {
   handler: MessageHandler<TValue, TClient>;
   /** Where a group without committed offsets starts. Default `true`: a new group sees the whole log. */
   fromBeginning?: boolean;
-  /** Partitions processed at the same time, each in its own transaction. Default 4. */
+  /** Partitions processed at the same time, each in its own transaction (with `mergePartitions`: handed over together). Default 4. */
   partitionsConsumedConcurrently?: number;
   /**
    * Process the batches of several partitions that arrive together in shared transactions (chunks
@@ -87,8 +87,10 @@ export interface SubscribeOptions<TValue, TClient> {
    * running side by side. Default false. Fewer, larger transactions, and this subscription's
    * transactions never race each other for a row (a handler touching one entity from several
    * topics); partitions are then no longer processed in parallel, so handlers that mostly wait
-   * on slow I/O should leave it off. On Kafka, "together" is one fetch of the consumer; on the
-   * in-process bus, batches handed over while the previous transaction ran.
+   * on slow I/O should leave it off. On Kafka, "together" is one fetch of the consumer (kafkajs
+   * fetches from each broker on its own: batches of different brokers merge when they arrive in
+   * the same tick or while a transaction runs); on the in-process bus, batches handed over while
+   * the previous transaction ran.
    */
   mergePartitions?: boolean;
   /** Attempts for a handler failing with an unclassified error before it is dead-lettered. Default 3. */

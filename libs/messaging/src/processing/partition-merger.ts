@@ -20,8 +20,8 @@ interface Waiting {
  * `mergePartitions`: gathers the batches of several partitions handed over together and
  * processes them in shared transactions ({@link BatchProcessor.processParts}), one gathering at
  * a time. kafkajs starts the batches of one fetch in the same tick, and fetches again only when
- * they are all done, so a gathering is a fetch; a batch handed over while one runs waits for the
- * next. Each batch's promise settles with its gathering: a failure (an offset commit refused in
+ * they are all done, so with one broker a gathering is a fetch (with several, each broker's
+ * fetcher hands over its own); a batch handed over while one runs waits for the next. Each batch's promise settles with its gathering: a failure (an offset commit refused in
  * a rebalance) fails them all, and the consumer rejoins as it would for one.
  */
 export class PartitionMerger<TValue, TClient> implements PartitionBatchProcessor {

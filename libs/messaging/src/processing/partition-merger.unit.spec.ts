@@ -16,7 +16,11 @@ const record = (partition: number, offset: number): IncomingRecord => ({
   timestamp: 0,
 });
 
-function setup(maxMessagesPerTransaction = 64) {
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((resolve) => setImmediate(resolve));
+}
+
+function setup(maxMessagesPerTransaction = 64, handle: (label: string) => Promise<void> = async () => undefined) {
   const summaries: BatchSummary[] = [];
   const handled: string[] = [];
   const processor = new BatchProcessor<string, InMemoryUnitOfWork>({
@@ -27,6 +31,7 @@ function setup(maxMessagesPerTransaction = 64) {
     decode: (bytes) => bytes.toString(),
     handler: async (message) => {
       handled.push(message.value);
+      await handle(message.value);
     },
     logger: new RecordingLogger(),
     maxAttempts: 3,
@@ -53,11 +58,18 @@ describe('PartitionMerger', () => {
   });
 
   it('keeps a batch handed over while a gathering runs for the next one: never two transactions at once', async () => {
-    const { merger, summaries } = setup();
+    let release = (): void => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const { merger, summaries, handled } = setup(64, async (label) => {
+      if (label === 'p0@1') await gate;
+    });
     const first = merger.process([record(0, 1)], running, async () => undefined);
-    await new Promise((resolve) => setImmediate(resolve)); // the first gathering has started
+    await until(() => handled.includes('p0@1')); // the first gathering's transaction is open, its handler waiting
     const second = merger.process([record(1, 1)], running, async () => undefined);
     const third = merger.process([record(2, 1)], running, async () => undefined);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(handled).toEqual(['p0@1']); // not started beside it
+    release();
     await Promise.all([first, second, third]);
     expect(summaries.map((summary) => summary.partitions.map((range) => range.partition))).toEqual([[0], [1, 2]]);
   });

@@ -63,7 +63,7 @@ export class SandboxAnswerService {
         type: 'RecordDispatchPlan',
         data: { orderId, commandId: `${context.commandId}:${orderId}`, ...at, dispatchPlanId: plan.dispatchPlanId, version: plan.version },
       };
-      const outcome = await this.orders.execute({ command, enrichment: { dispatchPlanned: plannedRecord(plan, orderId, answer, at) }, metadata: context.metadata, source, partition: context.partition }, client);
+      const outcome = await this.orders.execute({ command, enrichment: { dispatchPlanned: plannedRecord(plan, orderId, answer, at) }, metadata: context.metadata, source }, client);
       if (outcome.kind !== 'accepted') this.logger.warn({ orderId, dispatchPlanId: plan.dispatchPlanId, outcome: outcome.kind }, 'an order of the plan did not take it');
     }
     const anchor = (await this.pending.factsOf(client, [plan.orderId])).get(plan.orderId);
