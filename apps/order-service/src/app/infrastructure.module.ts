@@ -5,7 +5,7 @@ import { CommitSignal, EventStore } from '@oms/event-store';
 import { KafkaMessageBus, PostgresInboxStore, PrefixedTopicsBus, type MessageBus, type MessagingLogger } from '@oms/messaging';
 import { createPool } from '@oms/postgres';
 import type { OrderServiceConfig } from '../config/order-service.config';
-import { APP_LOGGER, MESSAGE_BUS, ORDER_SERVICE_CONFIG } from './tokens';
+import { APP_LOGGER, MESSAGE_BUS, ORDER_SERVICE_CONFIG, RELAY_ON_THREAD } from './tokens';
 
 function messagingLogger(logger: Logger): MessagingLogger {
   const child = logger.child({ component: 'messaging' });
@@ -47,6 +47,8 @@ export class InfrastructureModule {
         { provide: Pool, useFactory: () => servicePool(config) },
         { provide: EventStore, inject: [Pool], useFactory: (pool: Pool) => new EventStore(pool) },
         { provide: CommitSignal, useValue: new CommitSignal() },
+        // A thread has its own isolate: it can publish to Kafka, not to an in-process bus.
+        { provide: RELAY_ON_THREAD, useValue: config.OUTBOX_RELAY_THREAD && !overrides.createBus },
         {
           provide: MESSAGE_BUS,
           inject: [Pool],
@@ -69,7 +71,7 @@ export class InfrastructureModule {
             ),
         },
       ],
-      exports: [ORDER_SERVICE_CONFIG, APP_LOGGER, Pool, EventStore, CommitSignal, MESSAGE_BUS],
+      exports: [ORDER_SERVICE_CONFIG, APP_LOGGER, Pool, EventStore, CommitSignal, MESSAGE_BUS, RELAY_ON_THREAD],
     };
   }
 }

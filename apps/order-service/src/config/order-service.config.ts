@@ -31,6 +31,7 @@ export const orderServiceEnv = {
   KAFKA_SESSION_TIMEOUT_MS: { parse: parsers.positiveInteger, default: 30_000, description: 'a consumer silent this long loses its partitions (a crashed instance is replaced after it)' } satisfies EnvVarSpec<number>,
   KAFKA_FETCH_MIN_BYTES: { parse: parsers.positiveInteger, default: 1, description: 'bytes a fetch waits for (up to KAFKA_FETCH_MAX_WAIT_MS): more = larger batches, fewer commits per message, that much more latency' } satisfies EnvVarSpec<number>,
   KAFKA_FETCH_MAX_WAIT_MS: { parse: parsers.positiveInteger, default: 1_000, description: 'longest a fetch waits for KAFKA_FETCH_MIN_BYTES' } satisfies EnvVarSpec<number>,
+  OUTBOX_RELAY_THREAD: { parse: parsers.boolean, default: true, description: 'run the outbox relay on a worker thread of its own (Kafka only; the one-process main job keeps it on the main thread)' } satisfies EnvVarSpec<boolean>,
   KAFKA_TOPIC_PARTITIONS: { parse: parsers.positiveInteger, default: 4, description: 'partitions of topics the service creates when missing' } satisfies EnvVarSpec<number>,
   ...dispatchEnv,
   ...enrichmentEnv,
