@@ -10,10 +10,14 @@ import { CheckoutScoped } from './checkout-scoped';
  */
 const pending = new CheckoutScoped<TransactionEffect[]>();
 
-/** An effect of the transaction: after COMMIT only, or after COMMIT and ROLLBACK alike (`always`, told which). */
+/**
+ * An effect of the transaction: after COMMIT only (`commit`), after COMMIT and ROLLBACK alike
+ * (`settled`, told which), or when the work since it was registered is undone (`undo`: a
+ * ROLLBACK, or a ROLLBACK TO the savepoint that covers it).
+ */
 export interface TransactionEffect {
   run: (committed: boolean) => void;
-  always: boolean;
+  when: 'commit' | 'settled' | 'undo';
 }
 
 /** Starts collecting the effects of the transaction just begun on `client`. */
@@ -28,7 +32,7 @@ export function beginCommitEffects(client: PoolClient): void {
  */
 export function onCommit(client: PoolClient, effect: () => void): void {
   const effects = pending.get(client);
-  if (effects) effects.push({ run: effect, always: false });
+  if (effects) effects.push({ run: effect, when: 'commit' });
   else effect();
 }
 
@@ -39,8 +43,18 @@ export function onCommit(client: PoolClient, effect: () => void): void {
  */
 export function onSettled(client: PoolClient, effect: (committed: boolean) => void): boolean {
   const effects = pending.get(client);
-  effects?.push({ run: effect, always: true });
+  effects?.push({ run: effect, when: 'settled' });
   return effects !== undefined;
+}
+
+/**
+ * Runs `effect` if the work done from now on is rolled back — the whole transaction, or the
+ * savepoint in force (a message's, in the messaging inbox) — so in-memory state built on that
+ * work can be dropped with it. Nothing runs on COMMIT. On a connection no transaction owner
+ * tracks, nothing is kept.
+ */
+export function onUndo(client: PoolClient, effect: () => void): void {
+  pending.get(client)?.push({ run: effect, when: 'undo' });
 }
 
 /** How many effects are collected so far: the mark a savepoint rolls back to. */
@@ -48,12 +62,16 @@ export function commitEffectsMark(client: PoolClient): number {
   return pending.get(client)?.length ?? 0;
 }
 
-/** ROLLBACK TO SAVEPOINT: forgets the commit effects collected since `mark` (those run on settling stay). */
+/**
+ * ROLLBACK TO SAVEPOINT: forgets the commit effects collected since `mark`, runs the undo effects
+ * among them (newest first), and keeps those run on settling.
+ */
 export function dropCommitEffectsSince(client: PoolClient, mark: number): void {
   const effects = pending.get(client);
   if (!effects) return;
-  const kept = effects.splice(mark).filter((effect) => effect.always);
-  effects.push(...kept);
+  const dropped = effects.splice(mark);
+  runUndo(dropped);
+  effects.push(...dropped.filter((effect) => effect.when === 'settled'));
 }
 
 /**
@@ -65,16 +83,29 @@ export function takeCommitEffects(client: PoolClient): TransactionEffect[] {
 }
 
 /**
- * Runs effects taken with {@link takeCommitEffects}: all of them after a COMMIT, only those run
- * on settling after a ROLLBACK. One that throws does not stop the others.
+ * Runs effects taken with {@link takeCommitEffects}: after a COMMIT the commit and settling
+ * ones; after a ROLLBACK the undo ones (newest first), then the settling ones. One that throws
+ * does not stop the others.
  */
 export function runCommitEffects(effects: readonly TransactionEffect[], committed: boolean): void {
+  if (!committed) runUndo(effects);
   for (const effect of effects) {
-    if (!committed && !effect.always) continue;
-    try {
-      effect.run(committed);
-    } catch (error) {
-      process.emitWarning(`a transaction effect threw: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    if (effect.when === 'settled' || (committed && effect.when === 'commit')) runSafely(effect, committed);
+  }
+}
+
+/** The undo effects among `effects`, newest first. */
+function runUndo(effects: readonly TransactionEffect[]): void {
+  for (let index = effects.length - 1; index >= 0; index--) {
+    const effect = effects[index] as TransactionEffect;
+    if (effect.when === 'undo') runSafely(effect, false);
+  }
+}
+
+function runSafely(effect: TransactionEffect, committed: boolean): void {
+  try {
+    effect.run(committed);
+  } catch (error) {
+    process.emitWarning(`a transaction effect threw: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

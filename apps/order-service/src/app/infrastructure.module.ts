@@ -2,15 +2,11 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { CommitSignal, EventStore } from '@oms/event-store';
-import { KafkaMessageBus, PostgresInboxStore, PrefixedTopicsBus, type MessageBus, type MessagingLogger } from '@oms/messaging';
+import { KafkaMessageBus, PostgresInboxStore, PrefixedTopicsBus, type MessageBus } from '@oms/messaging';
 import { createPool } from '@oms/postgres';
 import type { OrderServiceConfig } from '../config/order-service.config';
+import { messagingLogger } from './messaging-logger';
 import { APP_LOGGER, MESSAGE_BUS, ORDER_SERVICE_CONFIG, RELAY_ON_THREAD } from './tokens';
-
-function messagingLogger(logger: Logger): MessagingLogger {
-  const child = logger.child({ component: 'messaging' });
-  return { info: (message, fields) => child.info(fields ?? {}, message), warn: (message, fields) => child.warn(fields ?? {}, message), error: (message, fields) => child.error(fields ?? {}, message) };
-}
 
 /**
  * The service's connections: in its schema, and never waiting long for a row lock. Two batches

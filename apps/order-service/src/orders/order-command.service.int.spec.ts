@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Pool, type PoolClient } from 'pg';
 import { ConcurrencyError, EventStore, type ReadStreamOptions, type StoredEvent } from '@oms/event-store';
-import { TransientError } from '@oms/messaging';
+import { PostgresInboxStore, TransientError } from '@oms/messaging';
 import { withTransaction } from '@oms/postgres';
 import { createTestSchema, type TestSchema } from '@oms/testing';
 import { migrateOrderService } from '../database/all-migrations';
@@ -159,6 +159,26 @@ describe('OrderCommandService (real PostgreSQL)', () => {
       old.release();
     }
     expect(await types(orderId)).toEqual(['OrderPlaced', 'OrderAddressChanged']);
+  });
+
+  it('decides again on the state before a message rolled back to its savepoint (its handler failed after deciding)', async () => {
+    const orderId = randomUUID();
+    await withTransaction(db.pool, (client) => service.execute(request(cmd.placeOrder({ orderId })), client));
+    const batch = await new PostgresInboxStore(db.pool).begin();
+    try {
+      await batch.savepoint();
+      await service.execute(request(cmd.notification({ orderId })), batch.client);
+      await batch.rollbackToSavepoint(); // the handler failed after its decision; the message is retried in place
+      await batch.savepoint();
+      const retried = await service.execute(request(cmd.notification({ orderId })), batch.client);
+      await batch.releaseSavepoint();
+      await batch.commit();
+      expect(retried.kind === 'accepted' && retried.appended.map((event) => event.event.type)).toEqual(['PaymentNotificationAccepted']);
+    } catch (error) {
+      await batch.rollback();
+      throw error;
+    }
+    expect(await types(orderId)).toEqual(['OrderPlaced', 'PaymentNotificationAccepted']);
   });
 
   it('after another instance moved its orders on, runs a buffered chunk again at once, distrusting every order it believed stale', async () => {

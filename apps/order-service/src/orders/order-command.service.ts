@@ -133,7 +133,8 @@ export class OrderCommandService {
    * Once the transaction on `client` commits, the orders it leaves become the committed states
    * the next messages start from; one that rolls back promotes nothing. Registered once per
    * transaction, on settling, so a message's savepoint rollback does not drop it (that message's
-   * orders are forgotten by then). A connection no transaction owner tracks promotes nothing.
+   * states are undone in the transaction's cache by then). A connection no transaction owner
+   * tracks promotes nothing.
    */
   private promoteOnCommit(client: PoolClient): void {
     if (this.promoting.get(client)) return;

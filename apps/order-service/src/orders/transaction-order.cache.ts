@@ -1,5 +1,5 @@
 import type { PoolClient } from 'pg';
-import { CheckoutScoped } from '@oms/postgres';
+import { CheckoutScoped, onUndo } from '@oms/postgres';
 import type { LoadedOrder } from './loaded-order';
 
 /** The orders one transaction has loaded or written. */
@@ -15,8 +15,9 @@ export interface TransactionOrders {
  *
  * Keyed by the transaction's client and valid only for that checkout: a rolled-back transaction
  * must never leak a state its events did not survive into the next one (a replay would then see
- * its own facts as "already known" and do nothing). Callers {@link forget} an order whenever its
- * handler fails, since the message's savepoint rolled its writes back.
+ * its own facts as "already known" and do nothing). Inside the transaction, a rollback to a
+ * message's savepoint brings back the states from before that message ({@link set}); callers
+ * also {@link forget} an order whose command failed.
  */
 export class TransactionOrderCache {
   private readonly entries = new CheckoutScoped<TransactionOrders>();
@@ -25,8 +26,17 @@ export class TransactionOrderCache {
     return this.current(client)?.orders.get(orderId);
   }
 
+  /**
+   * Keeps `order` for the rest of the transaction — unless the work that produced it is rolled
+   * back to the message's savepoint (a handler failing after its decision), which brings the
+   * order's previous state back: deciding again on a state whose events were undone would see
+   * the message as a repeat and record nothing.
+   */
   set(client: PoolClient, order: LoadedOrder): void {
-    this.of(client).orders.set(order.orderId, order);
+    const { orders } = this.of(client);
+    const previous = orders.get(order.orderId);
+    orders.set(order.orderId, order);
+    onUndo(client, () => (previous ? orders.set(order.orderId, previous) : orders.delete(order.orderId)));
   }
 
   forget(client: PoolClient, orderId: string): void {

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import pino from 'pino';
 import { Topics } from '@oms/contracts';
 import { CommitSignal, EventStore } from '@oms/event-store';
 import { InMemoryInboxStore, KafkaMessageBus, PrefixedTopicsBus, type InMemoryUnitOfWork } from '@oms/messaging';
 import { withTransaction } from '@oms/postgres';
-import { createTestSchema, testDatabaseUrl, testKafkaBrokers, uniqueName, type TestSchema } from '@oms/testing';
+import { createTestSchema, testDatabaseUrl, testKafkaBrokers, uniqueName, waitFor, type TestSchema } from '@oms/testing';
 import { migrateOrderService } from '../database/all-migrations';
 import { CommittedOrderCache } from '../orders/committed-order.cache';
 import { OrderCommandService } from '../orders/order-command.service';
@@ -77,6 +78,40 @@ describe('RelayThread (real Kafka and PostgreSQL)', () => {
       await log.waitForEvent(orderId, 'OrderPlaced', 30_000);
     } finally {
       await relay.stop();
+    }
+  });
+
+  it('ends and starts again a thread whose relay cannot start (the database unreachable), backing off', async () => {
+    const lines: Array<{ msg: string; restartInMs?: number }> = [];
+    const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const unreachable = 'postgres://postgres@127.0.0.1:1/test';
+    const relay = new RelayThread({ databaseUrl: unreachable, schema: db.schema, kafkaBrokers: testKafkaBrokers(), topicPrefix: prefix, logLevel: 'silent' }, new CommitSignal(), logger);
+    relay.start();
+    try {
+      await waitFor('two restarts', () => lines.filter((line) => line.msg.startsWith('outbox relay thread ended unasked')).length >= 2, { timeoutMs: 20_000 });
+    } finally {
+      await relay.stop();
+    }
+    expect(lines.some((line) => line.msg === 'outbox relay did not start')).toBe(true);
+    expect(lines.filter((line) => line.restartInMs !== undefined).map((line) => line.restartInMs).slice(0, 2)).toEqual([1_000, 2_000]);
+  });
+
+  it('stops a standby (another relay holds the lock) at once', async () => {
+    const settings = { databaseUrl: testDatabaseUrl(), schema: db.schema, kafkaBrokers: testKafkaBrokers(), topicPrefix: prefix, logLevel: 'silent' };
+    const leader = new RelayThread(settings, new CommitSignal(), testLogger());
+    const standby = new RelayThread(settings, new CommitSignal(), testLogger());
+    leader.start();
+    try {
+      const orderId = randomUUID();
+      await place(orderId);
+      await log.waitForEvent(orderId, 'OrderPlaced', 30_000); // the leader leads
+      standby.start();
+      await new Promise((resolve) => setTimeout(resolve, 1_500)); // the standby polls the lock
+      const started = Date.now();
+      await standby.stop();
+      expect(Date.now() - started).toBeLessThan(5_000);
+    } finally {
+      await leader.stop();
     }
   });
 });

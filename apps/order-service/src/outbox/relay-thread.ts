@@ -4,22 +4,24 @@ import type { Logger } from 'pino';
 import type { CommitSignal } from '@oms/event-store';
 import type { FromRelayThread, RelayThreadSettings, ToRelayThread } from './relay-thread.messages';
 
-/** How long a relay thread that ended unasked waits before it is started again. */
-const RESTART_DELAY_MS = 1_000;
+/** How long after a relay thread ended unasked it is started again: doubling from the first to the most, back to the first once one leads. */
+const RESTART_DELAY_MS = { first: 1_000, most: 30_000 };
 /** How long stop() waits for the thread to finish its batch before it is terminated. */
 const STOP_TIMEOUT_MS = 30_000;
 
 /**
  * Runs the order-events outbox relay (`relay.worker.ts`) on a worker thread, so reading events
  * back and encoding them for Kafka does not share a core with the consumers' transactions. The
- * consumers' commits reach it as messages; a thread that dies is logged and started again
- * (the relay resumes from its saved checkpoint: at-least-once, as after a crash).
+ * consumers' commits reach it as messages; a thread that dies — or whose relay cannot start — is
+ * logged and started again, after 1 s doubling to 30 s (the relay resumes from its saved
+ * checkpoint: at-least-once, as after a crash).
  */
 export class RelayThread {
   private worker?: Worker;
   private stopping = false;
   private unsubscribe?: () => void;
   private restartTimer?: NodeJS.Timeout;
+  private restartDelayMs = RESTART_DELAY_MS.first;
 
   constructor(
     private readonly settings: RelayThreadSettings,
@@ -53,17 +55,21 @@ export class RelayThread {
     const worker = new Worker(workerFile(), { workerData: this.settings, execArgv: workerExecArgv() });
     this.worker = worker;
     worker.on('message', (message: FromRelayThread) => this.heard(message));
-    worker.on('error', (error) => this.logger.error({ error: String(error) }, 'outbox relay thread failed'));
+    worker.on('error', (error) => this.logger.error({ error: error.stack ?? String(error) }, 'outbox relay thread failed'));
     worker.on('exit', (code) => {
       if (this.worker === worker) this.worker = undefined;
       if (this.stopping) return;
-      this.logger.error({ code, restartInMs: RESTART_DELAY_MS }, 'outbox relay thread ended unasked; starting it again');
-      this.restartTimer = setTimeout(() => this.spawn(), RESTART_DELAY_MS);
+      this.logger.error({ code, restartInMs: this.restartDelayMs }, 'outbox relay thread ended unasked; starting it again');
+      this.restartTimer = setTimeout(() => this.spawn(), this.restartDelayMs);
+      this.restartDelayMs = Math.min(RESTART_DELAY_MS.most, this.restartDelayMs * 2);
     });
   }
 
   private heard(message: FromRelayThread): void {
-    if (message.kind === 'leading') this.logger.info('outbox relay thread leads');
+    if (message.kind === 'leading') {
+      this.restartDelayMs = RESTART_DELAY_MS.first;
+      this.logger.info('outbox relay thread leads');
+    }
     else if (message.kind === 'failed') this.logger.error({ error: message.error }, 'outbox relay did not start');
   }
 

@@ -9,6 +9,7 @@ import { CommitSignal } from '@oms/event-store';
 import { InMemoryInboxStore, KafkaMessageBus, PrefixedTopicsBus } from '@oms/messaging';
 import { createLogger } from '@oms/nest-kit';
 import { createPool } from '@oms/postgres';
+import { messagingLogger } from '../app/messaging-logger';
 import { createOrderEventsRelay } from './order-events.relay';
 import type { FromRelayThread, RelayThreadSettings, ToRelayThread } from './relay-thread.messages';
 
@@ -20,14 +21,25 @@ const tell = (message: FromRelayThread) => port.postMessage(message);
 const logger = createLogger('order-service', settings.logLevel).child({ thread: 'outbox-relay' });
 const pool = createPool({ url: settings.databaseUrl, schema: settings.schema, max: 2, applicationName: 'order-service-relay' });
 // Only the producer is used: the inbox belongs to consumers.
-const bus = new PrefixedTopicsBus(new KafkaMessageBus({ brokers: settings.kafkaBrokers, clientId: 'order-service-relay', inbox: new InMemoryInboxStore() }), settings.topicPrefix);
+const bus = new PrefixedTopicsBus(
+  new KafkaMessageBus({ brokers: settings.kafkaBrokers, clientId: 'order-service-relay', inbox: new InMemoryInboxStore(), logger: messagingLogger(logger) }),
+  settings.topicPrefix,
+);
 const commits = new CommitSignal();
 const relay = createOrderEventsRelay(pool, settings.schema, bus.producer, logger, commits);
 
+let stopping = false;
+
 // Not awaited before listening: a standby instance waits here until the leader's lock is free.
+// A start that fails (the database unreachable, the standby's connection lost) ends the thread
+// with an error, so that RelayThread starts a new one: a relay that never leads must not linger.
 const started = relay.start().then(
   () => tell({ kind: 'leading' }),
-  (error: unknown) => tell({ kind: 'failed', error: String(error) }),
+  (error: unknown) => {
+    if (stopping) return;
+    tell({ kind: 'failed', error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    process.exit(1);
+  },
 );
 
 port.on('message', (message: ToRelayThread) => {
@@ -37,6 +49,7 @@ port.on('message', (message: ToRelayThread) => {
 
 /** Finishes the batch in flight, saves the checkpoint, closes the connections, then lets the thread end. */
 async function stop(): Promise<void> {
+  stopping = true;
   await relay.stop();
   await started;
   await bus.close();

@@ -69,6 +69,12 @@ export class OutboxRelay {
     this.running = true;
     this.unsubscribe = this.options.wakeOn?.subscribe(() => this.wake());
     await this.lead();
+    if (!this.running) {
+      // stop() came while the lock was being granted: it found no leader to release.
+      this.leader?.release(true);
+      this.leader = undefined;
+      return;
+    }
     this.loop = this.run();
   }
 

@@ -1,6 +1,6 @@
 import type { PoolClient } from 'pg';
 import { Headers } from '@oms/contracts';
-import { onCommit, onSettled, runMigrations } from '@oms/postgres';
+import { onCommit, onSettled, onUndo, runMigrations } from '@oms/postgres';
 import { createTestSchema, uniqueName, waitFor, type TestSchema } from '@oms/testing';
 import { RecordingLogger } from '../contract-tests/recording.logger';
 import { PoisonMessageError } from '../errors/poison-message.error';
@@ -99,6 +99,24 @@ describe('PostgresInboxStore (real PostgreSQL)', () => {
     const next = await store.begin();
     await next.commit();
     expect(effects).toEqual(['before any message', 'next message', 'settled: rolled-back batch']);
+  });
+
+  it('undoes the in-memory state of a message rolled back to its savepoint, and of a rolled-back batch, never of a committed one', async () => {
+    const undone: string[] = [];
+    const batch = await store.begin();
+    onUndo(batch.client, () => undone.push('first message'));
+    await batch.savepoint();
+    onUndo(batch.client, () => undone.push('second message, older state'));
+    onUndo(batch.client, () => undone.push('second message, newer state'));
+    await batch.rollbackToSavepoint();
+    expect(undone).toEqual(['second message, newer state', 'second message, older state']);
+    await batch.commit();
+    expect(undone).toEqual(['second message, newer state', 'second message, older state']);
+
+    const rolledBack = await store.begin();
+    onUndo(rolledBack.client, () => undone.push('rolled-back batch'));
+    await rolledBack.rollback();
+    expect(undone).toEqual(['second message, newer state', 'second message, older state', 'rolled-back batch']);
   });
 
   it('records dead-lettered messages with their outcome', async () => {
