@@ -54,6 +54,16 @@ function cpuLine(cpu: CpuPerOrder): string {
   return `ms CPU/order: ${parts.join(', ')}; ${machine}`;
 }
 
+/** p99 latency of the orders sent in each second of the run: a slow start shows apart from a steady state. */
+function p99BySecond(tracker: OrderFlowTracker, orderIds: string[], firstSent: number): number[] {
+  const bySecond: number[][] = [];
+  for (const orderId of orderIds) {
+    const sentAt = tracker.sentAt.get(orderId)!;
+    (bySecond[Math.floor((sentAt - firstSent) / 1000)] ??= []).push(tracker.readyAt.get(orderId)! - sentAt);
+  }
+  return bySecond.map((latencies) => percentile(latencies, 99));
+}
+
 function report(options: OrdersBenchOptions, tracker: OrderFlowTracker, orderIds: string[], sendMs: number, cpu: string): void {
   const latencies = orderIds.map((orderId) => tracker.readyAt.get(orderId)! - tracker.sentAt.get(orderId)!);
   const firstSent = Math.min(...orderIds.map((orderId) => tracker.sentAt.get(orderId)!));
@@ -63,6 +73,7 @@ function report(options: OrdersBenchOptions, tracker: OrderFlowTracker, orderIds
     `orders                 ${orderIds.length} (offered ${options.rate > 0 ? `${options.rate}/s` : 'flat out'}, published in ${(sendMs / 1000).toFixed(1)} s = ${((orderIds.length * 1000) / sendMs).toFixed(0)}/s) to ${options.instances} order-service process(es)`,
     `sustained              ${sustained.toFixed(0)} orders/s ready_to_dispatch (first ingress → last ready: ${((lastReady - firstSent) / 1000).toFixed(1)} s)`,
     `latency ingress→ready  p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, p99 ${percentile(latencies, 99)} ms, max ${percentile(latencies, 100)} ms`,
+    `p99 by second sent     ${p99BySecond(tracker, orderIds, firstSent).join(' ')} ms`,
     `cpu                    ${cpu}`,
     `anomalies              ${[...tracker.anomalies].map(([type, count]) => `${type} ${count}`).join(', ') || 'none'}`,
   ];
