@@ -6,7 +6,8 @@ import { CheckoutScoped } from './checkout-scoped';
  * recorded must not count a batch that rolled back and ran again; a claim held for the
  * transaction must end with it, however it ends. The code that owns the transaction
  * ({@link withTransaction}, the messaging inbox) opens the list at BEGIN and runs it once the
- * transaction is over; code inside the transaction only calls {@link onCommit} or {@link onSettled}.
+ * transaction is over; code inside the transaction only calls {@link onCommit}, {@link onSettled}
+ * or {@link onUndo}.
  */
 const pending = new CheckoutScoped<TransactionEffect[]>();
 

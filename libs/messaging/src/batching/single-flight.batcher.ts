@@ -21,17 +21,31 @@ export class SingleFlightBatcher<TItem, TResult> {
   private queue: Array<Pending<TItem, TResult>> = [];
   private readonly flushing = new Set<Promise<void>>();
 
+  private scheduled = false;
+
+  /**
+   * `gatherTick`: an idle batcher waits for the end of the tick (`setImmediate`) before it
+   * flushes, so items submitted together in one tick — the partition batches of one Kafka fetch
+   * — make one batch instead of a lone first item and the rest after it.
+   */
   constructor(
     private readonly flush: (items: TItem[]) => Promise<TResult[]>,
     private readonly maxBatch = 500,
     private readonly concurrency = 1,
+    private readonly gatherTick = false,
   ) {}
 
   /** Queues an item; resolves with its result once its batch is flushed. */
   submit(item: TItem): Promise<TResult> {
     return new Promise<TResult>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });
-      this.kick();
+      if (!this.gatherTick) return this.kick();
+      if (this.scheduled) return;
+      this.scheduled = true;
+      setImmediate(() => {
+        this.scheduled = false;
+        this.kick();
+      });
     });
   }
 

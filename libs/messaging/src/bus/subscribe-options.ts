@@ -32,7 +32,6 @@ export interface WriteBehind<TClient> {
   end(tx: TClient): void;
 }
 
-/** What one committed transaction did, for metrics and tests. */
 /** The records of one partition in a transaction: `firstOffset`..`lastOffset`. */
 export interface PartitionRange {
   topic: string;
@@ -96,9 +95,10 @@ export interface SubscribeOptions<TValue, TClient> {
   /** Attempts for a handler failing with an unclassified error before it is dead-lettered. Default 3. */
   maxAttempts?: number;
   /**
-   * Most messages in one transaction. Default 64: each message runs in a SAVEPOINT, and
-   * PostgreSQL caches 64 subtransaction ids per backend before every snapshot in the database
-   * takes a slow path. 64 messages per commit still leaves the commit budget far from binding.
+   * Most messages in one transaction. Default 64, far from the commit budget. Messages run
+   * without savepoints until one fails; the chunk then runs isolated, a savepoint per message, in
+   * transactions of at most 64 whatever this is (PostgreSQL caches 64 subtransaction ids per
+   * backend before every snapshot in the database takes a slow path).
    */
   maxMessagesPerTransaction?: number;
   /** Backoff between attempts of a failing batch (transient errors) or message. */

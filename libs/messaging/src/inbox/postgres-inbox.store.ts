@@ -109,9 +109,7 @@ class PostgresInboxTransaction implements InboxTransaction<PoolClient> {
       this.release(error instanceof Error ? error : new Error(String(error)));
       throw error;
     }
-    const effects = takeCommitEffects(this.client);
-    this.release();
-    runCommitEffects(effects, true);
+    this.release(undefined, true);
   }
 
   async rollback(): Promise<void> {
@@ -124,12 +122,13 @@ class PostgresInboxTransaction implements InboxTransaction<PoolClient> {
     this.release(broken);
   }
 
-  private release(broken?: Error): void {
+  /** Hands the connection back, then runs the transaction's effects for how it ended. */
+  private release(broken?: Error, committed = false): void {
     if (this.released) return;
     this.released = true;
-    const effects = takeCommitEffects(this.client); // none left when commit() took them first
+    const effects = takeCommitEffects(this.client);
     this.client.removeListener('error', this.onError);
     this.client.release(broken ?? this.lost);
-    runCommitEffects(effects, false);
+    runCommitEffects(effects, committed);
   }
 }

@@ -11,11 +11,11 @@ interface PendingCommit {
 }
 
 /**
- * One consumer's offset commits, sent together: commits asked for while one is in flight (or in
- * the same tick, as a merged transaction's partitions are) share the next OffsetCommit request.
- * The broker answers one connection's requests one after another, so sixteen partitions
- * committing each on its own waited ~2 ms per request in line: 20–47 ms after every transaction
- * of a merged fetch (order-service at 200 orders/s), against one round trip now.
+ * One consumer's offset commits, sent together: commits asked for while one is in flight share
+ * the next OffsetCommit request (a merged transaction's partitions: the first goes alone, the
+ * rest together). The broker answers one connection's requests one after another, so sixteen
+ * partitions committing each on its own waited ~2 ms per request in line: 20–47 ms after every
+ * transaction of a merged fetch (order-service at 200 orders/s), against two round trips now.
  */
 export class OffsetCommits {
   private readonly batcher = new SingleFlightBatcher<PendingCommit, void>((commits) => commitTogether(commits));
@@ -30,9 +30,8 @@ async function commitTogether(commits: PendingCommit[]): Promise<void[]> {
   const byTopic = new Map<string, Map<number, string>>();
   for (const { topic, partition, offset } of commits) {
     const partitions = byTopic.get(topic) ?? new Map<number, string>();
-    const known = partitions.get(partition);
-    // A partition twice in one request: its later commit wins (offsets only move forward).
-    if (known === undefined || BigInt(offset) > BigInt(known)) partitions.set(partition, offset);
+    // A partition twice in one request: its later commit wins (a partition's offsets are asked for in order).
+    partitions.set(partition, offset);
     byTopic.set(topic, partitions);
   }
   const topics = [...byTopic].map(([topic, partitions]) => ({ topic, partitions: [...partitions].map(([partition, offset]) => ({ partition, offset })) }));

@@ -8,10 +8,11 @@ import { buildDeadLetter } from './dead-letter.factory';
 import { chunksOf, partitionRanges, type PartitionWork } from './chunks';
 import { messageIdOf, type IncomingRecord } from './incoming-record';
 import { MessageNeedsIsolation, runMessage, runMessageOptimistically, StoppedWhileRetrying } from './message-runner';
-import type { ProcessingContext } from './processing-context';
+import { SAVEPOINTS_PER_TRANSACTION, type ProcessingContext } from './processing-context';
 
 /**
- * The processing model both buses share. For the records of one partition, in order:
+ * The processing model both buses share. For the records of one partition (or of several,
+ * part after part, with `mergePartitions`), in order:
  * one transaction per chunk of `maxMessagesPerTransaction` records → inbox rows for the whole
  * chunk (already-seen ids are skipped) → each new message handled (in a savepoint of its own
  * once any message of the chunk has failed) → the writes the handlers held back, if any
@@ -73,7 +74,7 @@ export class BatchProcessor<TValue, TClient> {
         }
         if (error instanceof MessageNeedsIsolation) {
           this.context.logger.info('a message failed; running its chunk again with a savepoint per message', { ...this.range(chunk), ...errorFields(error.cause) });
-          if (chunk.length > ISOLATED_CHUNK_SIZE) return this.commitIsolatedPieces(chunk, control);
+          if (chunk.length > SAVEPOINTS_PER_TRANSACTION) return this.commitIsolatedPieces(chunk, control);
           isolated = true;
           attempt -= 1; // not a failed attempt: the same records again, at once, one savepoint each
           continue;
@@ -101,14 +102,14 @@ export class BatchProcessor<TValue, TClient> {
   }
 
   /**
-   * A large chunk isolated runs as transactions of {@link ISOLATED_CHUNK_SIZE}: more savepoints
+   * A large chunk isolated runs as transactions of {@link SAVEPOINTS_PER_TRANSACTION}: more savepoints
    * in one transaction than PostgreSQL caches would slow every snapshot in the database for as
    * long as it stays open. The partitions' offsets are committed once the last piece is.
    */
   private async commitIsolatedPieces(chunk: IncomingRecord[], control: WaitControl): Promise<boolean> {
-    for (let start = 0; start < chunk.length; start += ISOLATED_CHUNK_SIZE) {
+    for (let start = 0; start < chunk.length; start += SAVEPOINTS_PER_TRANSACTION) {
       if (start > 0 && !control.isRunning()) return false;
-      if (!(await this.commitChunk(chunk.slice(start, start + ISOLATED_CHUNK_SIZE), control, true))) return false;
+      if (!(await this.commitChunk(chunk.slice(start, start + SAVEPOINTS_PER_TRANSACTION), control, true))) return false;
     }
     return true;
   }
@@ -172,9 +173,6 @@ export class BatchProcessor<TValue, TClient> {
     return ranges.length === 1 ? first : { ...first, partitions: ranges.length };
   }
 }
-
-/** Savepoints a PostgreSQL backend caches (PGPROC_MAX_CACHED_SUBXIDS): the most messages of one isolated transaction. */
-const ISOLATED_CHUNK_SIZE = 64;
 
 /** The writes a chunk held back failed at the flush: the failure belongs to no single message yet. */
 class HeldBackWritesFailed extends MessageNeedsIsolation {}

@@ -38,14 +38,17 @@ export function chunksOf(parts: readonly PartitionWork[], size: number): Chunk[]
   return chunks;
 }
 
-/** The partitions of `records`, in order of first appearance, with their first and last offsets. */
+/**
+ * The partitions of `records` with their first and last offsets. A partition's records are next
+ * to each other in every chunk (one part after another, {@link chunksOf}), so one pass comparing
+ * neighbours finds them — after every commit, over up to a thousand records.
+ */
 export function partitionRanges(records: readonly IncomingRecord[]): PartitionRange[] {
-  const ranges = new Map<string, PartitionRange>();
+  const ranges: PartitionRange[] = [];
+  let current: PartitionRange | undefined;
   for (const { topic, partition, offset } of records) {
-    const key = `${topic}\u0000${partition}`;
-    const range = ranges.get(key);
-    if (range) range.lastOffset = offset;
-    else ranges.set(key, { topic, partition, firstOffset: offset, lastOffset: offset });
+    if (current && current.topic === topic && current.partition === partition) current.lastOffset = offset;
+    else ranges.push((current = { topic, partition, firstOffset: offset, lastOffset: offset }));
   }
-  return [...ranges.values()];
+  return ranges;
 }

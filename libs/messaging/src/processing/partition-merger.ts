@@ -1,3 +1,4 @@
+import { SingleFlightBatcher } from '../batching/single-flight.batcher';
 import type { WaitControl } from './backoff-policy';
 import type { BatchProcessor } from './batch-processor';
 import type { PartitionWork } from './chunks';
@@ -12,58 +13,38 @@ export interface PartitionBatchProcessor {
 interface Waiting {
   part: PartitionWork;
   control: WaitControl;
-  resolve: () => void;
-  reject: (error: unknown) => void;
 }
 
 /**
  * `mergePartitions`: gathers the batches of several partitions handed over together and
  * processes them in shared transactions ({@link BatchProcessor.processParts}), one gathering at
- * a time. kafkajs starts the batches of one fetch in the same tick, and fetches again only when
- * they are all done, so with one broker a gathering is a fetch (with several, each broker's
- * fetcher hands over its own); a batch handed over while one runs waits for the next. Each batch's promise settles with its gathering: a failure (an offset commit refused in
- * a rebalance) fails them all, and the consumer rejoins as it would for one.
+ * a time — a {@link SingleFlightBatcher} that waits for the end of the tick. kafkajs starts the
+ * batches of one fetch in the same tick, and fetches again only when they are all done, so with
+ * one broker a gathering is a fetch (with several, each broker's fetcher hands over its own); a
+ * batch handed over while one runs waits for the next. Each batch's promise settles with its
+ * gathering: a failure (an offset commit refused in a rebalance) fails them all, and the
+ * consumer rejoins as it would for one.
  */
 export class PartitionMerger<TValue, TClient> implements PartitionBatchProcessor {
-  private waiting: Waiting[] = [];
-  private scheduled = false;
-  private busy = false;
+  private readonly gatherings: SingleFlightBatcher<Waiting, void>;
 
-  constructor(private readonly processor: BatchProcessor<TValue, TClient>) {}
+  constructor(processor: BatchProcessor<TValue, TClient>) {
+    this.gatherings = new SingleFlightBatcher<Waiting, void>(
+      async (members) => {
+        await processor.processParts(
+          members.map((member) => member.part),
+          mergedControl(members),
+        );
+        return members.map(() => undefined);
+      },
+      Infinity,
+      1,
+      true,
+    );
+  }
 
   process(records: IncomingRecord[], control: WaitControl, onCommitted: (last: IncomingRecord) => Promise<void>): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.waiting.push({ part: { records, onCommitted }, control, resolve, reject });
-      this.schedule();
-    });
-  }
-
-  private schedule(): void {
-    if (this.scheduled || this.busy) return;
-    this.scheduled = true;
-    // setImmediate rather than a microtask: after every batch handed over in this tick.
-    setImmediate(() => {
-      this.scheduled = false;
-      void this.runGathering();
-    });
-  }
-
-  private async runGathering(): Promise<void> {
-    const members = this.waiting;
-    this.waiting = [];
-    this.busy = true;
-    try {
-      await this.processor.processParts(
-        members.map((member) => member.part),
-        mergedControl(members),
-      );
-      for (const member of members) member.resolve();
-    } catch (error) {
-      for (const member of members) member.reject(error);
-    } finally {
-      this.busy = false;
-      if (this.waiting.length > 0) this.schedule();
-    }
+    return this.gatherings.submit({ part: { records, onCommitted }, control });
   }
 }
 

@@ -24,12 +24,15 @@ export interface ProcessingContext<TValue, TClient> {
   writeBehind?: WriteBehind<TClient>;
 }
 
+/** Savepoints a PostgreSQL backend caches (PGPROC_MAX_CACHED_SUBXIDS): the most messages of one isolated transaction. */
+export const SAVEPOINTS_PER_TRANSACTION = 64;
+
 /** Defaults of {@link SubscribeOptions} both buses apply. */
 export const subscriptionDefaults = {
   fromBeginning: true,
   partitionsConsumedConcurrently: 4,
   maxAttempts: 3,
-  maxMessagesPerTransaction: 64,
+  maxMessagesPerTransaction: SAVEPOINTS_PER_TRANSACTION,
 } as const;
 
 /** The processing context of a subscription, with defaults filled in. */
