@@ -1,3 +1,4 @@
+import { messagingLogger } from '@oms/nest-kit';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from 'pino';
@@ -6,7 +7,7 @@ import { openBackboneBus, outsideProducer } from './infrastructure/backbone-bus'
 import { ScenarioClock } from './infrastructure/scenario-clock';
 import { openBackboneDatabase } from './infrastructure/backbone-database';
 import { createDemoMerchant } from './infrastructure/demo-merchant';
-import { createFileLogger, messagingLoggerOf } from './infrastructure/file-logger';
+import { createFileLogger } from './infrastructure/file-logger';
 import { withoutAddedSignalListeners } from './infrastructure/signal-ownership';
 import { ProgressReporter } from './progress/progress.reporter';
 import { playScenario } from './scenario/scenario-driver';
@@ -84,7 +85,7 @@ export async function runBackbone(options: BackboneOptions, env: NodeJS.ProcessE
   progress.line(`Order backbone — promotion day, ${plan.orders.length} orders (service logs: ${logFile})`);
 
   const database = await openBackboneDatabase(env, varDir, (line) => logger.debug({ component: 'embedded-postgres' }, line));
-  const bus = openBackboneBus(env, messagingLoggerOf(logger.child({ component: 'messaging' })));
+  const bus = openBackboneBus(env, messagingLogger(logger.child({ component: 'messaging' })));
   progress.line(`  database                ${database.description}`);
   progress.line(`  bus                     ${bus.kind === 'kafka' ? `Kafka at ${bus.brokers}` : 'in-process (one bus shared by every service)'}`);
   const merchant = createDemoMerchant();

@@ -9,6 +9,7 @@ export * from './lifecycle/background-work.lifecycle';
 export * from './lifecycle/periodic-job';
 export * from './logging/create-logger';
 export * from './logging/logging.module';
+export * from './logging/messaging-logger';
 export * from './metrics/metrics.controller';
 export * from './metrics/metrics.module';
 export * from './telemetry/start-telemetry';

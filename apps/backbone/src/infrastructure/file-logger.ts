@@ -1,7 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import pino, { type Logger } from 'pino';
-import type { MessagingLogger } from '@oms/messaging';
 
 /**
  * The services' structured logs (pino JSON), into a file so the terminal shows only progress and
@@ -13,9 +12,4 @@ export function createFileLogger(file: string, level = process.env['LOG_LEVEL'] 
     { level, base: { service: 'backbone' }, timestamp: pino.stdTimeFunctions.isoTime, redact: { paths: ['*.authorization', '*.secret', '*.password', '*.privateKey'], censor: '[redacted]' } },
     pino.destination({ dest: file, sync: false, mkdir: true }),
   );
-}
-
-/** The messaging library's logger interface over pino. */
-export function messagingLoggerOf(logger: Logger): MessagingLogger {
-  return { info: (message, fields) => logger.info(fields ?? {}, message), warn: (message, fields) => logger.warn(fields ?? {}, message), error: (message, fields) => logger.error(fields ?? {}, message) };
 }

@@ -1,8 +1,8 @@
+import { messagingLogger } from '@oms/nest-kit';
 import { decode, encode, Headers, Topics, type DecodedRecord, type InvoiceConfirmation, type OrderPlaced } from '@oms/contracts';
 import { InMemoryInboxStore, KafkaMessageBus, PrefixedTopicsBus, type InMemoryUnitOfWork, type MessageBus } from '@oms/messaging';
 import type { Logger } from 'pino';
 import type { BackboneBus } from '../infrastructure/backbone-bus';
-import { messagingLoggerOf } from '../infrastructure/file-logger';
 import type { RunningPart, ServicePart } from './service-part';
 
 const VAT_RATE_PERCENT = 13;
@@ -40,7 +40,7 @@ export async function startErpSimulator(backboneBus: BackboneBus, logger: Logger
   const bus: MessageBus<InMemoryUnitOfWork> =
     backboneBus.kind === 'in-process'
       ? backboneBus.forMemory()
-      : new PrefixedTopicsBus(new KafkaMessageBus({ brokers: backboneBus.brokers.split(','), clientId: 'erp-simulator', inbox: new InMemoryInboxStore(), logger: messagingLoggerOf(logger) }), backboneBus.topicPrefix);
+      : new PrefixedTopicsBus(new KafkaMessageBus({ brokers: backboneBus.brokers.split(','), clientId: 'erp-simulator', inbox: new InMemoryInboxStore(), logger: messagingLogger(logger) }), backboneBus.topicPrefix);
   // It may start before the services that create these topics (its own process, multi-process mode).
   await bus.ensureTopics([Topics.orderEvents, Topics.ingressInvoices].map((topic) => ({ topic, partitions: TOPIC_PARTITIONS })));
   await bus.subscribe<DecodedRecord>({

@@ -2,20 +2,16 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { CommitSignal } from '@oms/event-store';
-import { KafkaMessageBus, PostgresInboxStore, PrefixedTopicsBus, type MessageBus, type MessagingLogger } from '@oms/messaging';
+import { messagingLogger } from '@oms/nest-kit';
+import { KafkaMessageBus, PostgresInboxStore, PrefixedTopicsBus, type MessageBus } from '@oms/messaging';
 import { createPool } from '@oms/postgres';
 import type { FulfillmentServiceConfig } from '../config/fulfillment-service.config';
 import { CommitBatches } from '../ingress/commit-batches';
 import { APP_LOGGER, FULFILLMENT_CONFIG, MESSAGE_BUS } from './tokens';
 
-function messagingLogger(logger: Logger): MessagingLogger {
-  const child = logger.child({ component: 'messaging' });
-  return { info: (message, fields) => child.info(fields ?? {}, message), warn: (message, fields) => child.warn(fields ?? {}, message), error: (message, fields) => child.error(fields ?? {}, message) };
-}
-
 /** The bus the service runs on unless one is handed in: Kafka, behind the configured topic prefix. */
 function kafkaBus(config: FulfillmentServiceConfig, pool: Pool, logger: Logger): MessageBus<PoolClient> {
-  const kafka = new KafkaMessageBus({ brokers: config.KAFKA_BROKERS, clientId: 'fulfillment-service', inbox: new PostgresInboxStore(pool), logger: messagingLogger(logger) });
+  const kafka = new KafkaMessageBus({ brokers: config.KAFKA_BROKERS, clientId: 'fulfillment-service', inbox: new PostgresInboxStore(pool), logger: messagingLogger(logger.child({ component: 'messaging' })) });
   return new PrefixedTopicsBus<PoolClient>(kafka, config.KAFKA_TOPIC_PREFIX);
 }
 

@@ -3,9 +3,9 @@ import { Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { CommitSignal, EventStore } from '@oms/event-store';
 import { KafkaMessageBus, PostgresInboxStore, PrefixedTopicsBus, type MessageBus } from '@oms/messaging';
+import { messagingLogger } from '@oms/nest-kit';
 import { createPool } from '@oms/postgres';
 import type { OrderServiceConfig } from '../config/order-service.config';
-import { messagingLogger } from './messaging-logger';
 import { APP_LOGGER, MESSAGE_BUS, ORDER_SERVICE_CONFIG, RELAY_ON_THREAD } from './tokens';
 
 /**
@@ -55,7 +55,7 @@ export class InfrastructureModule {
                 brokers: config.KAFKA_BROKERS,
                 clientId: 'order-service',
                 inbox: new PostgresInboxStore(pool),
-                logger: messagingLogger(logger),
+                logger: messagingLogger(logger.child({ component: 'messaging' })),
                 consumer: {
                   sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS,
                   heartbeatIntervalMs: Math.min(3_000, Math.floor(config.KAFKA_SESSION_TIMEOUT_MS / 3)),

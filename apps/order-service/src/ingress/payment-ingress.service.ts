@@ -88,8 +88,8 @@ export class PaymentIngressService {
     const chunk = this.deferred.take(client);
     if (!chunk) return;
     // Facts parked by earlier transactions are older than this chunk's payments: decided first.
-    if (chunk.placed.length > 0) await this.register(chunk.placed, client);
-    if (chunk.unrouted.length > 0) await this.routeAll(chunk.unrouted, client);
+    const registered = chunk.placed.length > 0 ? await this.register(chunk.placed, client) : new Map<string, string>();
+    if (chunk.unrouted.length > 0) await this.routeAll(chunk.unrouted, registered, client);
   }
 
   /** Drops what was collected (the transaction rolls back). */
@@ -97,8 +97,14 @@ export class PaymentIngressService {
     this.deferred.take(client);
   }
 
-  private async register(orders: OrderRef[], client: PoolClient): Promise<void> {
-    for (const { orderId, parked } of await this.routing.registerOrders(orders, client)) await this.decideParked(parked, orderId, client);
+  /** Routes the orders and decides the facts parked for them; answers out_trade_no → order id of those it registered. */
+  private async register(orders: OrderRef[], client: PoolClient): Promise<Map<string, string>> {
+    const registered = new Map<string, string>();
+    for (const { outTradeNo, orderId, parked } of await this.routing.registerOrders(orders, client)) {
+      registered.set(outTradeNo, orderId);
+      await this.decideParked(parked, orderId, client);
+    }
+    return registered;
   }
 
   /** Decides parked facts for `orderId`, in parking order. */
@@ -132,15 +138,22 @@ export class PaymentIngressService {
     if (!(orderId && (await this.decide(record, message, orderId, client)))) await this.park([{ record, message }], client);
   }
 
-  /** The flush's share of {@link route}: one lookup for all the chunk's payments, one statement for those parked. */
-  private async routeAll(payments: UnroutedPayment[], client: PoolClient): Promise<void> {
-    const orderIds = await this.routing.orderIdsFor([...new Set(payments.map(({ record }) => record.value.outTradeNo))], client);
+  /**
+   * The flush's share of {@link route}: the orders the chunk just `registered` need no lookup, the
+   * others one for all; one statement for those parked.
+   */
+  private async routeAll(payments: UnroutedPayment[], registered: ReadonlyMap<string, string>, client: PoolClient): Promise<void> {
+    const unknown = [...new Set(payments.map(({ record }) => record.value.outTradeNo))].filter((outTradeNo) => !registered.has(outTradeNo));
+    const orderIds = new Map([...registered, ...(unknown.length > 0 ? await this.routing.orderIdsFor(unknown, client) : [])]);
     const unplaced: UnroutedPayment[] = [];
+    const parked = new Set<string>();
     for (const payment of payments) {
       const outTradeNo = payment.record.value.outTradeNo;
       // Behind a payment of its out_trade_no that is parked, a payment is parked too: kept in order.
-      const orderId = unplaced.some(({ record }) => record.value.outTradeNo === outTradeNo) ? undefined : orderIds.get(outTradeNo);
-      if (!(orderId && (await this.decide(payment.record, payment.message, orderId, client)))) unplaced.push(payment);
+      const orderId = parked.has(outTradeNo) ? undefined : orderIds.get(outTradeNo);
+      if (orderId && (await this.decide(payment.record, payment.message, orderId, client))) continue;
+      unplaced.push(payment);
+      parked.add(outTradeNo);
     }
     if (unplaced.length > 0) await this.park(unplaced, client);
   }

@@ -3,7 +3,7 @@ import type { PoolClient } from 'pg';
 import type { Logger } from 'pino';
 import { encode } from '@oms/contracts';
 import { ConcurrencyError, type EventStore, type NewEvent } from '@oms/event-store';
-import { CheckoutScoped, onCommit, onSettled } from '@oms/postgres';
+import { onCommit, onSettled } from '@oms/postgres';
 import { decide, initialState, isRejection, toCommandRejected, type OrderEvent, type OrderRejection } from '@oms/order-domain';
 import type { AvroEnrichment } from '../mapping/mapping-context';
 import { toAvroRecord } from '../mapping/order-event.mapper';
@@ -47,15 +47,13 @@ export class OrderCommandService {
     private readonly claims = new OrderClaims(),
   ) {}
 
-  /** Transactions that will promote their orders once committed ({@link promoteOnCommit}). */
-  private readonly promoting = new CheckoutScoped<true>();
-
   /** Decides and records one command inside `client`'s open transaction. */
   async execute(request: OrderCommandRequest, client: PoolClient): Promise<CommandOutcome> {
     const { orderId } = request.command.data;
     this.promoteOnCommit(client);
-    // Having waited for another transaction of this process to finish with the order, read it:
-    // its commit reaches the committed states only after this wait ends.
+    // Having waited for another transaction of this process to finish with the order, read it from
+    // its stream: its committed state was promoted before the wait ended, but a rollback leaves
+    // nothing to promote, and the stream is right either way.
     let fresh = await this.claims.claim(client, orderId);
     for (let attempt = 1; ; attempt++) {
       try {
@@ -137,9 +135,8 @@ export class OrderCommandService {
    * tracks promotes nothing.
    */
   private promoteOnCommit(client: PoolClient): void {
-    if (this.promoting.get(client)) return;
     const orders = this.cache.of(client);
-    if (onSettled(client, (committed) => committed && this.committed.promote(orders))) this.promoting.set(client, true);
+    if (!orders.promotes) orders.promotes = onSettled(client, (committed) => committed && this.committed.promote(orders));
   }
 
   private async rejectUnknownOrder(order: LoadedOrder, rejection: OrderRejection, request: OrderCommandRequest, client: PoolClient): Promise<CommandOutcome> {

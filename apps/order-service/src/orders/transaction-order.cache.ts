@@ -4,9 +4,9 @@ import type { LoadedOrder } from './loaded-order';
 
 /** The orders one transaction has loaded or written. */
 export interface TransactionOrders {
-  /** pg-pool gives each checkout a new `release` function: it identifies the transaction. */
-  readonly release: PoolClient['release'];
   readonly orders: Map<string, LoadedOrder>;
+  /** Set once their promotion on commit is registered (`OrderCommandService`). */
+  promotes: boolean;
 }
 
 /**
@@ -45,7 +45,7 @@ export class TransactionOrderCache {
 
   /** The transaction's orders (created empty), to hand to {@link CommittedOrderCache.promote} once it committed. */
   of(client: PoolClient): TransactionOrders {
-    return this.entries.get(client) ?? this.entries.set(client, { release: client.release, orders: new Map() });
+    return this.entries.get(client) ?? this.entries.set(client, { orders: new Map(), promotes: false });
   }
 
   private current(client: PoolClient): TransactionOrders | undefined {

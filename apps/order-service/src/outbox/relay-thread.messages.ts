@@ -11,4 +11,4 @@ export interface RelayThreadSettings {
 export type ToRelayThread = { kind: 'wake' } | { kind: 'stop' };
 
 /** Relay thread → main thread. */
-export type FromRelayThread = { kind: 'leading' } | { kind: 'stopped' } | { kind: 'failed'; error: string };
+export type FromRelayThread = { kind: 'leading' } | { kind: 'failed'; error: string };

@@ -7,9 +7,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { CommitSignal } from '@oms/event-store';
 import { InMemoryInboxStore, KafkaMessageBus, PrefixedTopicsBus } from '@oms/messaging';
-import { createLogger } from '@oms/nest-kit';
+import { createLogger, messagingLogger } from '@oms/nest-kit';
 import { createPool } from '@oms/postgres';
-import { messagingLogger } from '../app/messaging-logger';
 import { createOrderEventsRelay } from './order-events.relay';
 import type { FromRelayThread, RelayThreadSettings, ToRelayThread } from './relay-thread.messages';
 
@@ -22,7 +21,7 @@ const logger = createLogger('order-service', settings.logLevel).child({ thread: 
 const pool = createPool({ url: settings.databaseUrl, schema: settings.schema, max: 2, applicationName: 'order-service-relay' });
 // Only the producer is used: the inbox belongs to consumers.
 const bus = new PrefixedTopicsBus(
-  new KafkaMessageBus({ brokers: settings.kafkaBrokers, clientId: 'order-service-relay', inbox: new InMemoryInboxStore(), logger: messagingLogger(logger) }),
+  new KafkaMessageBus({ brokers: settings.kafkaBrokers, clientId: 'order-service-relay', inbox: new InMemoryInboxStore(), logger: messagingLogger(logger.child({ component: 'messaging' })) }),
   settings.topicPrefix,
 );
 const commits = new CommitSignal();
@@ -54,6 +53,5 @@ async function stop(): Promise<void> {
   await started;
   await bus.close();
   await pool.end();
-  tell({ kind: 'stopped' });
-  port?.close();
+  port?.close(); // RelayThread hears the thread's exit
 }

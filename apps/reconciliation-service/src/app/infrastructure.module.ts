@@ -1,24 +1,20 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { Pool, type PoolClient } from 'pg';
 import type { Logger } from 'pino';
-import { KafkaMessageBus, PostgresInboxStore, PrefixedTopicsBus, type MessageBus, type MessagingLogger } from '@oms/messaging';
+import { messagingLogger } from '@oms/nest-kit';
+import { KafkaMessageBus, PostgresInboxStore, PrefixedTopicsBus, type MessageBus } from '@oms/messaging';
 import { createPool } from '@oms/postgres';
 import type { ReconciliationServiceConfig } from '../config/reconciliation-service.config';
 import { ReconciliationTables } from '../database/tables';
 import type { Clock } from './clock';
 import { APP_LOGGER, CLOCK, MESSAGE_BUS, RECONCILIATION_CONFIG } from './tokens';
 
-function messagingLogger(logger: Logger): MessagingLogger {
-  const child = logger.child({ component: 'messaging' });
-  return { info: (message, fields) => child.info(fields ?? {}, message), warn: (message, fields) => child.warn(fields ?? {}, message), error: (message, fields) => child.error(fields ?? {}, message) };
-}
-
 function kafkaBus(config: ReconciliationServiceConfig, logger: Logger, pool: Pool): MessageBus<PoolClient> {
   const kafka = new KafkaMessageBus({
     brokers: config.KAFKA_BROKERS,
     clientId: 'reconciliation-service',
     inbox: new PostgresInboxStore(pool),
-    logger: messagingLogger(logger),
+    logger: messagingLogger(logger.child({ component: 'messaging' })),
     consumer: { sessionTimeoutMs: config.KAFKA_SESSION_TIMEOUT_MS, heartbeatIntervalMs: Math.min(3_000, Math.floor(config.KAFKA_SESSION_TIMEOUT_MS / 3)) },
   });
   return new PrefixedTopicsBus<PoolClient>(kafka, config.KAFKA_TOPIC_PREFIX);
