@@ -12,7 +12,7 @@
  * The service is spawned for the run (own schema, own topic prefix, everything dropped at the end);
  * BENCH_SERVICE_NODE_ARGS are added to its node command line (e.g. `--prof` to see where its time goes);
  * BENCH_SERVICE_LOG_LEVEL sets its log level (default warn). `--instances=2` runs two order-service
- * processes in one consumer group: one Node.js process uses one core at most.
+ * processes in one consumer group: one process handles its consumers on one thread.
  */
 import { randomBytes } from 'node:crypto';
 import { Pool } from 'pg';

@@ -55,7 +55,7 @@ export async function startOrderService(config: OrderServiceConfig, logger: Logg
       // meet in one transaction instead of racing in several (see the README, "Merged partitions").
       mergePartitions: config.KAFKA_MERGE_PARTITIONS,
       maxMessagesPerTransaction: config.KAFKA_MESSAGES_PER_TRANSACTION,
-      // Conflicts between partitions writing one order are retried as a batch: start soon.
+      // A conflict with another writer of one order (another instance, an HTTP change) is retried as a batch: start soon.
       backoff: { initialDelayMs: 20, maxDelayMs: 5_000 },
       // After each COMMIT the outbox relay publishes the events it wrote now rather than at its
       // next poll. (The orders it left became committed states on the COMMIT itself: onSettled.)

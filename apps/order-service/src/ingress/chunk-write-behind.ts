@@ -10,7 +10,7 @@ import type { PaymentIngressService } from './payment-ingress.service';
  * orders it placed (one statement; the payment facts parked for them are decided then) and every
  * append (`EventStore.bufferAppends`: one INSERT). A chunk of 64 orders thus makes two
  * statements instead of 128, and holds its new events' index entries only from the flush to
- * COMMIT, so a batch of another partition appending to the same order waits milliseconds.
+ * COMMIT, so another transaction appending to the same order waits milliseconds.
  *
  * A version conflict found at the flush means an order's committed state in this process was
  * behind (or a "new" order existed): it is marked stale, and the messaging layer runs the chunk

@@ -14,16 +14,17 @@ interface Claimant {
 
 /**
  * Orders an open transaction of this process has decided on, so another one wanting the same
- * order waits for it to end instead of racing it. One order's messages come on several topics
- * (the channel order, its payment, its invoice, its reservation answer), so their chunks run in
- * parallel; two that decide on one order at once make one of them fail at its flush — on the
- * stale version, or on the younger transaction that appended first — and run again whole.
- * Waiting costs the wait; racing cost the whole chunk, often twice.
+ * order waits for it to end instead of racing it. HTTP changes, the sweeps and — with
+ * `KAFKA_MERGE_PARTITIONS=false` — the chunks of one order's topics (channel order, payments,
+ * invoice, reservation answer) run side by side; two that decide on one order at once make one
+ * of them fail at its flush — on the stale version, or on the younger transaction that appended
+ * first — and run again whole. Waiting costs the wait; racing cost the whole chunk, often twice.
  *
  * Never a deadlock: a transaction does not wait for one that waits, directly or through others,
- * for it — it then goes on as before and the event store's version check decides. A claimed
- * transaction holds no row another claimant waits for in PostgreSQL (consumer chunks write their
- * appends only at the flush), and a wait ends after `maxWaitMs` whatever happens. Claims are
+ * for it — it then goes on as before and the event store's version check decides. A wait ends
+ * after `maxWaitMs` whatever happens, and a row wait in PostgreSQL after the service's
+ * `lock_timeout` (consumer chunks write their appends only at the flush; HTTP changes, sweeps
+ * and isolated re-runs write at once). Claims are
  * taken only on transactions whose owner reports their end (`onSettled`).
  */
 export class OrderClaims {

@@ -16,6 +16,7 @@ import { cmd } from '../testing/order-command.builders';
 import { testLogger } from '../testing/silent-logger';
 import { orderEventsRelayName } from './order-events.relay';
 import { RelayThread } from './relay-thread';
+import type { RelayThreadSettings } from './relay-thread.messages';
 
 /** The outbox relay on its worker thread, against the real broker and database. */
 describe('RelayThread (real Kafka and PostgreSQL)', () => {
@@ -39,6 +40,7 @@ describe('RelayThread (real Kafka and PostgreSQL)', () => {
     await db.drop();
   });
 
+  const settings = (databaseUrl = testDatabaseUrl()): RelayThreadSettings => ({ databaseUrl, schema: db.schema, kafkaBrokers: testKafkaBrokers(), topicPrefix: prefix, logLevel: 'silent' });
   const place = (orderId: string) =>
     withTransaction(db.pool, (client) => orders.execute({ command: cmd.placeOrder({ orderId }), metadata: { correlationId: orderId, causationId: orderId, actor: 'test' }, source: 'test' }, client));
 
@@ -46,7 +48,7 @@ describe('RelayThread (real Kafka and PostgreSQL)', () => {
     const [before, during] = [randomUUID(), randomUUID()];
     await place(before);
     const commits = new CommitSignal();
-    const relay = new RelayThread({ databaseUrl: testDatabaseUrl(), schema: db.schema, kafkaBrokers: testKafkaBrokers(), topicPrefix: prefix, logLevel: 'silent' }, commits, testLogger());
+    const relay = new RelayThread(settings(), commits, testLogger());
     relay.start();
     try {
       await log.waitForEvent(before, 'OrderPlaced', 30_000);
@@ -68,7 +70,7 @@ describe('RelayThread (real Kafka and PostgreSQL)', () => {
 
   it('starts the thread again when it ends unasked', async () => {
     const commits = new CommitSignal();
-    const relay = new RelayThread({ databaseUrl: testDatabaseUrl(), schema: db.schema, kafkaBrokers: testKafkaBrokers(), topicPrefix: prefix, logLevel: 'silent' }, commits, testLogger());
+    const relay = new RelayThread(settings(), commits, testLogger());
     relay.start();
     try {
       // As if the thread crashed: it is ended from outside (the thread is private; nothing else can reach it).
@@ -85,7 +87,7 @@ describe('RelayThread (real Kafka and PostgreSQL)', () => {
     const lines: Array<{ msg: string; restartInMs?: number }> = [];
     const logger = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
     const unreachable = 'postgres://postgres@127.0.0.1:1/test';
-    const relay = new RelayThread({ databaseUrl: unreachable, schema: db.schema, kafkaBrokers: testKafkaBrokers(), topicPrefix: prefix, logLevel: 'silent' }, new CommitSignal(), logger);
+    const relay = new RelayThread(settings(unreachable), new CommitSignal(), logger);
     relay.start();
     try {
       await waitFor('two restarts', () => lines.filter((line) => line.msg.startsWith('outbox relay thread ended unasked')).length >= 2, { timeoutMs: 20_000 });
@@ -97,9 +99,8 @@ describe('RelayThread (real Kafka and PostgreSQL)', () => {
   });
 
   it('stops a standby (another relay holds the lock) at once', async () => {
-    const settings = { databaseUrl: testDatabaseUrl(), schema: db.schema, kafkaBrokers: testKafkaBrokers(), topicPrefix: prefix, logLevel: 'silent' };
-    const leader = new RelayThread(settings, new CommitSignal(), testLogger());
-    const standby = new RelayThread(settings, new CommitSignal(), testLogger());
+    const leader = new RelayThread(settings(), new CommitSignal(), testLogger());
+    const standby = new RelayThread(settings(), new CommitSignal(), testLogger());
     leader.start();
     try {
       const orderId = randomUUID();
